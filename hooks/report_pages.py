@@ -1,0 +1,5 @@
+"""MkDocs hook: add the generated report pages (indicators, Gemeinden, Handlungsfelder) in memory.
+
+Glue only; the logic lives in fokus_pi and is tested without MkDocs."""
+
+from fokus_pi.mkdocs_adapter import on_config, on_files  # noqa: F401  (MkDocs looks these names up)

@@ -1,0 +1,107 @@
+"""The `fokus` command: check, build, serve, pages and demo."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .problems import DataError
+
+DATA = click.option("--data", "data_dir", type=click.Path(path_type=Path), default=Path("data"),
+                    show_default=True, help="Datenordner (indicators.yml, areas/, snapshots/)")
+CONFIG = click.option("--config", "config_file", type=click.Path(path_type=Path), default=Path("mkdocs.yml"),
+                      show_default=True, help="MkDocs-Konfiguration")
+
+
+def _report_problems(exc: DataError) -> None:
+    for problem in exc.problems:
+        click.echo(str(problem), err=True)
+    click.echo(f"{len(exc.problems)} Fehler gefunden; nichts veröffentlicht.", err=True)
+
+
+@click.group()
+def main() -> None:
+    """fokus-pi: den Digitalen Sozialbericht aus versionierten Datenständen bauen."""
+
+
+@main.command()
+@DATA
+def check(data_dir: Path) -> None:
+    """Alle Eingaben prüfen und jeden Fehler als Datei:Zeile:Spalte melden."""
+    from .report import load_report
+
+    try:
+        report = load_report(data_dir)
+    except DataError as exc:
+        _report_problems(exc)
+        sys.exit(1)
+    click.echo(
+        f"OK: {len(report.published())} Kennzahlen, {len(report.register.gemeinden)} Gemeinden, "
+        f"{len(report.snapshots)} Datenstände, {len(report.facts)} Werte im Datenstand {report.snapshot.id}"
+        + (" (Demodaten)" if report.demo else "")
+    )
+
+
+@main.command()
+@DATA
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("build/site"), show_default=True)
+@CONFIG
+def build(data_dir: Path, out_dir: Path, config_file: Path) -> None:
+    """Prüfen und die Website bauen; bei einem Fehler bleibt die alte Website unverändert."""
+    from mkdocs.exceptions import MkDocsException
+
+    from .publish import build_site
+
+    try:
+        result = build_site(data_dir, out_dir, config_file)
+    except DataError as exc:
+        _report_problems(exc)
+        sys.exit(1)
+    except MkDocsException as exc:
+        click.echo(f"Build abgebrochen: {exc}", err=True)
+        sys.exit(1)
+    click.echo(f"{result.pages} Seiten, {result.files} Dateien, {result.bytes / 1e6:.1f} MB "
+               f"in {result.seconds:.1f} s nach {result.out_dir}")
+
+
+@main.command()
+@DATA
+@CONFIG
+@click.option("--dev-addr", default="127.0.0.1:8000", show_default=True)
+def serve(data_dir: Path, config_file: Path, dev_addr: str) -> None:
+    """Live-Vorschau; baut bei Änderungen an Daten, Inhalten oder Vorlagen neu."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    from .publish import data_dir_env
+
+    with data_dir_env(data_dir):
+        mkdocs_serve(str(config_file), dev_addr=dev_addr, watch=[str(data_dir)])
+
+
+@main.command()
+@DATA
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), required=True)
+def pages(data_dir: Path, out_dir: Path) -> None:
+    """Die erzeugten Seiten als Markdown schreiben (ohne MkDocs, z. B. für eine andere Site-Engine)."""
+    from .pages import plan_pages, write_pages
+    from .report import load_report
+
+    try:
+        report = load_report(data_dir)
+    except DataError as exc:
+        _report_problems(exc)
+        sys.exit(1)
+    click.echo(f"{write_pages(plan_pages(report, progress=True), out_dir)} Seiten nach {out_dir}")
+
+
+@main.command()
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("data"), show_default=True)
+@click.option("--seed", type=int, default=2026, show_default=True)
+def demo(out_dir: Path, seed: int) -> None:
+    """Die Demodaten deterministisch neu erzeugen."""
+    from .demo import generate
+
+    generate(out_dir, seed=seed)
+    click.echo(f"Demodaten nach {out_dir} geschrieben")

@@ -1,0 +1,59 @@
+"""German number and date formatting for readers (1.234,5 · 12,3 % · 31.12.2024), rounding half up."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from decimal import ROUND_HALF_UP, Decimal
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+from .symbols import BREAK, FLAGS, MISSING
+
+LOCALE = "de_DE"
+NBSP = "\u00a0"
+MINUS = "\u2212"
+
+
+def _missing(value: float | None) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def number(value: float | None, decimals: int = 0, flag: str | None = None) -> str:
+    """A value as printed in German official statistics; flags and gaps become their symbols."""
+    if flag:
+        return FLAGS[flag][0] if flag in FLAGS else MISSING[0]
+    if _missing(value):
+        return MISSING[0]
+    # statistics round half up ("kaufmännisch"); babel alone would round half to even
+    rounded = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    if rounded == 0:
+        rounded = abs(rounded)
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(rounded, format=pattern, locale=LOCALE).replace("-", MINUS)
+
+
+def signed(value: float | None, decimals: int = 0, broken: bool = False) -> str:
+    """A change with its sign (+1,2 / −1,2 / ±0); the break symbol where the series has a break."""
+    if broken:
+        return BREAK[0]
+    if _missing(value):
+        return MISSING[0]
+    text = number(value, decimals)
+    if text.lstrip(MINUS).replace("0", "").strip(",.") == "":
+        return "±" + text.lstrip(MINUS)
+    return text if text.startswith(MINUS) else "+" + text
+
+
+def with_unit(value: float | None, decimals: int, unit: str, flag: str | None = None) -> str:
+    """A value with its unit for running text (12,3 %, 1.234 Personen); symbols stand alone."""
+    text = number(value, decimals, flag)
+    if flag or _missing(value) or not unit:
+        return text
+    return f"{text}{NBSP}{unit}"
+
+
+def date(day: dt.date, long: bool = False) -> str:
+    """31.12.2024, or 31. Dezember 2024 with ``long``."""
+    return format_date(day, format="d. MMMM y" if long else "dd.MM.y", locale=LOCALE)

@@ -1,0 +1,74 @@
+"""The MkDocs side: turn the planned pages and nav into MkDocs files and config. Nothing else lives here,
+so another engine (e.g. Zensical) needs only its own version of these few functions."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from . import fmt
+from .pages import nav, plan_pages
+from .problems import DataError
+from .publish import DATA_ENV
+from .report import Report, load_report_cached
+
+
+def data_dir(config: MkDocsConfig) -> Path:
+    """FOKUS_DATA from `fokus build --data`, else `extra.fokus_data` relative to mkdocs.yml."""
+    if os.environ.get(DATA_ENV):
+        return Path(os.environ[DATA_ENV])
+    return Path(config.config_file_path).parent / config.extra.get("fokus_data", "data")
+
+
+def report_for(config: MkDocsConfig) -> Report:
+    try:
+        return load_report_cached(data_dir(config))
+    except DataError as exc:
+        raise PluginError(f"Die Daten enthalten Fehler:\n{exc}") from exc
+
+
+def expand_nav(items: list | None, sections: dict[str, list]) -> list | None:
+    """Replace each nav entry that names a generated section index with the whole generated subtree."""
+    if items is None:
+        return None
+    result = []
+    for item in items:
+        if isinstance(item, dict):
+            result.append({k: _expand_value(v, sections) for k, v in item.items()})
+        else:
+            result.append(_expand_value(item, sections))
+    return result
+
+
+def _expand_value(value, sections: dict[str, list]):
+    if isinstance(value, str) and value in sections:
+        return sections[value]
+    if isinstance(value, list):
+        return expand_nav(value, sections)
+    return value
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    report = report_for(config)
+    snap = report.snapshot
+    config.extra["fokus"] = {
+        "demo": report.demo,
+        "stichtag": fmt.date(snap.stichtag),
+        "snapshot_title": snap.title,
+        "kreis": report.register.kreis.name,
+    }
+    config.nav = expand_nav(config.nav, nav(report))
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    report = report_for(config)
+    for page in plan_pages(report, progress=True):
+        if files.get_file_from_path(page.uri) is not None:
+            raise PluginError(f"content/{page.uri} überschneidet sich mit einer erzeugten Seite")
+        files.append(File.generated(config, page.uri, content=page.markdown))
+    return files

@@ -1,0 +1,67 @@
+"""Which pages exist and what they say: a list of Markdown pages any static site engine can publish.
+
+Nothing here imports MkDocs. ``plan_pages(report)`` is the whole contract with an engine:
+URI (relative Markdown path), title, and Markdown text; ``nav(report)`` gives the section trees.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from tqdm import tqdm
+
+from ..report import Report
+from . import gemeinde, indicator, overview
+
+
+@dataclass(frozen=True)
+class Page:
+    uri: str  # e.g. "kennzahlen/sgb-ii-quote.md" -> URL kennzahlen/sgb-ii-quote/
+    title: str
+    markdown: str
+
+
+def plan_pages(report: Report, progress: bool = False) -> list[Page]:
+    """Every generated page of the report, in a stable order."""
+    jobs = [
+        *((f"kennzahlen/{i.id}.md", i.short_title, indicator.page, i) for i in report.published()),
+        *((f"gemeinden/{g.slug}.md", g.name, gemeinde.page, g) for g in report.register.gemeinden),
+        *((f"handlungsfelder/{f.id}.md", f.title, overview.field_page, f) for f in report.catalogue.fields),
+        ("index.md", report.register.title, overview.start_page, None),
+        ("kennzahlen/index.md", "Kennzahlen", overview.indicators_index, None),
+        ("gemeinden/index.md", "Gemeinden", overview.gemeinden_index, None),
+        ("handlungsfelder/index.md", "Handlungsfelder", overview.fields_index, None),
+        ("methodik.md", "Methodik und Zeichenerklärung", overview.methods_page, None),
+    ]
+    pages = []
+    for uri, title, make, subject in tqdm(jobs, desc="Seiten", unit="Seite", disable=not progress or None):
+        pages.append(Page(uri, title, make(report, subject) if subject is not None else make(report)))
+    return pages
+
+
+def nav(report: Report) -> dict[str, list]:
+    """Navigation subtrees for the generated sections, keyed by the section's index page."""
+    return {
+        "kennzahlen/index.md": ["kennzahlen/index.md"] + [
+            {f.title: [f"kennzahlen/{i.id}.md" for i in report.published() if i.field == f.id]}
+            for f in report.catalogue.fields if any(i.field == f.id for i in report.published())
+        ],
+        "gemeinden/index.md": ["gemeinden/index.md"] + [
+            {amt: [f"gemeinden/{g.slug}.md" for g in members]} for amt, members in report.register.aemter()
+        ],
+        "handlungsfelder/index.md": ["handlungsfelder/index.md"]
+        + [f"handlungsfelder/{f.id}.md" for f in report.catalogue.fields],
+    }
+
+
+def write_pages(pages: Iterable[Page], out_dir: Path) -> int:
+    """Write the pages as Markdown files (for engines without an in-memory API, and for inspection)."""
+    count = 0
+    for page in pages:
+        target = out_dir / page.uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.markdown, encoding="utf-8")
+        count += 1
+    return count

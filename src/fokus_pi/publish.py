@@ -1,0 +1,73 @@
+"""Build the site with MkDocs into a temporary folder and swap it in only when everything succeeded."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from .report import load_report_cached
+
+DATA_ENV = "FOKUS_DATA"
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    out_dir: Path
+    pages: int
+    files: int
+    bytes: int
+    seconds: float
+
+
+@contextmanager
+def data_dir_env(data_dir: Path) -> Iterator[None]:
+    """Tell the MkDocs hooks which data folder to read (MkDocs config has no place for a CLI option)."""
+    before = os.environ.get(DATA_ENV)
+    os.environ[DATA_ENV] = str(Path(data_dir).resolve())
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(DATA_ENV, None)
+        else:
+            os.environ[DATA_ENV] = before
+
+
+def build_site(data_dir: Path, out_dir: Path, config_file: Path = Path("mkdocs.yml"), strict: bool = True) -> BuildResult:
+    """Validate, build into a sibling temp folder, then replace ``out_dir``; on any failure it stays untouched."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    started = time.perf_counter()
+    load_report_cached(data_dir)  # raises DataError before anything is written
+    out_dir = Path(out_dir).resolve()
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{out_dir.name}-", dir=out_dir.parent))
+    try:
+        with data_dir_env(data_dir):
+            config = load_config(str(config_file), site_dir=str(tmp), strict=strict)
+            build(config)
+        _swap(tmp, out_dir)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    files = [p for p in out_dir.rglob("*") if p.is_file()]
+    pages = sum(1 for p in files if p.name == "index.html" and p.parent.name != "assets")
+    return BuildResult(out_dir, pages, len(files), sum(p.stat().st_size for p in files), time.perf_counter() - started)
+
+
+def _swap(new: Path, target: Path) -> None:
+    """Put ``new`` in place of ``target`` with two renames; the old tree is removed last."""
+    old = None
+    if target.exists():
+        old = target.with_name(f".old-{target.name}-{os.getpid()}")
+        target.rename(old)
+    new.rename(target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,104 @@
+"""load → validate → derive: the one immutable model every renderer reads."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .areas import Gemeinde, Register, load_register
+from .catalogue import Catalogue, Indicator, load_catalogue
+from .derive import derive
+from .problems import Collector
+from .snapshots import Snapshot, discover
+from .validate import load_values
+
+
+@dataclass
+class Report:
+    data_dir: Path
+    catalogue: Catalogue
+    register: Register
+    snapshots: list[Snapshot]
+    facts: pd.DataFrame
+    _by_indicator: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
+    _rows: dict[tuple[str, str, int], dict] = field(default_factory=dict, repr=False)
+
+    @property
+    def snapshot(self) -> Snapshot:
+        """The published snapshot: the newest one."""
+        return self.snapshots[-1]
+
+    @property
+    def demo(self) -> bool:
+        return self.snapshot.demo
+
+    def of(self, indicator_id: str) -> pd.DataFrame:
+        """All rows of one indicator (cached: pages ask for the same indicator many times)."""
+        if not self._by_indicator:
+            self._by_indicator.update(dict(iter(self.facts.groupby("indicator", sort=False))))
+        return self._by_indicator.get(indicator_id, self.facts.iloc[0:0])
+
+    def published(self) -> list[Indicator]:
+        """Indicators with at least one value in the published snapshot, in catalogue order."""
+        present = set(self.facts["indicator"])
+        return [i for i in self.catalogue.indicators if i.id in present]
+
+    def years(self, indicator_id: str) -> list[int]:
+        return sorted(set(self.of(indicator_id)["year"]))
+
+    def latest_year(self, indicator_id: str) -> int | None:
+        """The newest year with at least one Gemeinde value (not only flags)."""
+        rows = self.of(indicator_id)
+        rows = rows[rows["rank"].notna()]
+        return int(rows["year"].max()) if len(rows) else None
+
+    def row(self, indicator_id: str, area: str, year: int | None) -> dict | None:
+        """One derived row as a mapping, or None where the snapshot has no row."""
+        if not self._rows:
+            self._rows.update(((r["indicator"], r["area"], r["year"]), r) for r in self.facts.to_dict("records"))
+        return self._rows.get((indicator_id, area, year))
+
+    def gemeinde(self, ags: str) -> Gemeinde:
+        return self.register.by_ags()[ags]
+
+
+def fingerprint(data_dir: Path) -> str:
+    """Content hash of every input file: the cache key for the loaded model."""
+    h = hashlib.sha256()
+    for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
+        h.update(str(path.relative_to(data_dir)).encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def load_report(data_dir: Path) -> Report:
+    """Load and check everything; raise DataError with all problems, or return the derived model."""
+    data_dir = Path(data_dir)
+    out = Collector(root=data_dir)
+    catalogue = load_catalogue(data_dir / "indicators.yml", out)
+    register = load_register(data_dir / "areas", data_dir / "report.yml", out)
+    if not catalogue.indicators or not register.gemeinden:
+        out.raise_if_any()  # without a catalogue or register every value row would only repeat that
+    for kf, (line, col) in zip(register.key_figures, register.key_figure_marks):
+        if kf not in catalogue.by_id:
+            out.add(data_dir / "report.yml", line, col, f"Schlüsselkennzahl „{kf}“ steht nicht in indicators.yml")
+    snapshots = discover(data_dir / "snapshots", out)
+    values = [load_values(s, catalogue, register, out) for s in snapshots]
+    out.raise_if_any()
+    facts = derive(values[-1], catalogue, register)
+    return Report(data_dir, catalogue, register, snapshots, facts)
+
+
+_CACHE: dict[tuple[str, str], Report] = {}
+
+
+def load_report_cached(data_dir: Path) -> Report:
+    """load_report, reused while no input file changed (live preview, builds that also run checks)."""
+    key = (str(Path(data_dir).resolve()), fingerprint(Path(data_dir)))
+    if key not in _CACHE:
+        _CACHE.clear()
+        _CACHE[key] = load_report(data_dir)
+    return _CACHE[key]

@@ -1,0 +1,72 @@
+"""JSON-Schema validation of the YAML metadata, with German messages located at the YAML key."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import jsonschema
+
+from .problems import Collector
+from .yamlsrc import Located
+
+
+@cache
+def schema(name: str) -> dict[str, Any]:
+    """The packaged schema ``name`` (e.g. ``indicators``); also published for planners' editors."""
+    text = resources.files("fokus_pi").joinpath(f"schemas/{name}.schema.json").read_text("utf-8")
+    return json.loads(text)
+
+
+def _jsonable(value: Any) -> Any:
+    # YAML dates become date objects; JSON Schema speaks strings ("format": "date").
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+def _message(err: jsonschema.ValidationError) -> tuple[str, tuple[Any, ...]]:
+    """A German message and the YAML path it belongs to."""
+    path = tuple(err.absolute_path)
+    v, inst = err.validator, err.instance
+    if v == "required":
+        missing = [k for k in err.validator_value if k not in inst]
+        return f"Pflichtangabe „{missing[0]}“ fehlt", path
+    if v == "additionalProperties":
+        allowed = set(err.schema.get("properties", {}))
+        extra = sorted(k for k in inst if k not in allowed)
+        return f"unbekannter Schlüssel „{extra[0]}“", path + (extra[0],)
+    if v == "enum":
+        allowed = ", ".join(str(x) for x in err.validator_value)
+        return f"ungültiger Wert „{inst}“ (erlaubt: {allowed})", path
+    if v == "type":
+        return f"falscher Typ: erwartet {err.validator_value}, gefunden „{inst}“", path
+    if v == "pattern":
+        return f"„{inst}“ ist kein gültiger Kurzname (nur a–z, 0–9 und Bindestriche)", path
+    if v == "minLength":
+        return "darf nicht leer sein", path
+    if v in ("minimum", "maximum", "exclusiveMinimum"):
+        return f"Wert {inst} außerhalb des erlaubten Bereichs", path
+    if v == "format":
+        return f"„{inst}“ ist kein gültiges Datum (JJJJ-MM-TT)", path
+    if v == "minItems":
+        return "Liste darf nicht leer sein", path
+    return err.message, path
+
+
+def check(doc: Located, name: str, out: Collector) -> bool:
+    """Validate ``doc`` against schema ``name``; add every error to ``out``; True when clean."""
+    validator = jsonschema.Draft202012Validator(schema(name), format_checker=jsonschema.FormatChecker())
+    errors = sorted(validator.iter_errors(_jsonable(doc.data)), key=lambda e: list(map(str, e.absolute_path)))
+    for err in errors:
+        message, path = _message(err)
+        line, col = doc.where(path)
+        out.add(doc.path, line, col, message)
+    return not errors

@@ -1,0 +1,134 @@
+"""Row rules for a snapshot's value table: every problem, each with file, line and column."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from .areas import Register
+from .catalogue import Catalogue
+from .problems import Collector
+from .snapshots import Snapshot
+from .symbols import FLAGS, SYMBOL_FLAGS
+from .tables import Table, read_table
+
+REQUIRED = ("indicator", "area", "year", "value")
+FIRST_YEAR = 2000
+COLUMNS = ["indicator", "area", "year", "value", "numerator", "denominator", "flag"]
+
+
+def _number(text: str) -> float | None:
+    try:
+        x = float(text)
+    except ValueError:
+        return None
+    return x if math.isfinite(x) else None
+
+
+def load_values(snap: Snapshot, catalogue: Catalogue, register: Register, out: Collector) -> pd.DataFrame:
+    """Check every row of the snapshot's values and return the clean ones as a typed long table."""
+    table = read_table(snap.values_file, REQUIRED, out)
+    if table is None:
+        return pd.DataFrame(columns=COLUMNS)
+    known = register.known_codes()
+    seen: dict[tuple[str, str, int], int] = {}
+    records = []
+    for r in range(len(table.rows)):
+        rec = _check_row(table, r, catalogue, known, snap.stichtag.year, out)
+        if rec is None:
+            continue
+        key = (rec["indicator"], rec["area"], rec["year"])
+        if key in seen:
+            out.add(table.path, *table.where(r, "indicator"),
+                    f"doppelte Zeile für {key[0]}, {key[1]}, {key[2]} (zuerst in Zeile {seen[key]})")
+            continue
+        seen[key] = table.lines[r]
+        records.append(rec)
+    frame = pd.DataFrame.from_records(records, columns=COLUMNS)
+    return frame.astype({"year": "int64", "value": "float64", "numerator": "float64", "denominator": "float64"})
+
+
+def _check_row(t: Table, r: int, cat: Catalogue, known: set[str], last_year: int, out: Collector) -> dict | None:
+    say = lambda col, msg: out.add(t.path, *t.where(r, col), msg)  # noqa: E731
+    ind_id, area, year_text = t.get(r, "indicator"), t.get(r, "area"), t.get(r, "year")
+    ok = True
+    ind = cat.by_id.get(ind_id)
+    if ind is None:
+        say("indicator", f"unbekannte Kennzahl „{ind_id}“ (nicht in indicators.yml)")
+        ok = False
+    if area not in known:
+        hint = " (führende Null verloren?)" if len(area) == 7 and area.isdigit() else ""
+        say("area", f"unbekanntes Gebiet „{area}“{hint}")
+        ok = False
+    year = int(year_text) if year_text.isdigit() else None
+    if year is None or not FIRST_YEAR <= year <= last_year:
+        say("year", f"Jahr „{year_text}“ außerhalb von {FIRST_YEAR} bis {last_year} (Stichtag)")
+        ok = False
+    flag, value_text = t.get(r, "flag"), t.get(r, "value")
+    if value_text in SYMBOL_FLAGS and not flag:
+        flag, value_text = SYMBOL_FLAGS[value_text], ""
+    if flag and flag not in FLAGS:
+        say("flag", f"unbekanntes Kennzeichen „{flag}“ (erlaubt: {', '.join(FLAGS)})")
+        ok = False
+    value = _number(value_text) if value_text else None
+    if value_text and value is None:
+        say("value", f"Wert „{value_text}“ ist keine Zahl (Dezimalpunkt verwenden)")
+        ok = False
+    elif value is None and not flag:
+        say("value", "Wert fehlt (leer ohne Kennzeichen)")
+        ok = False
+    elif value is not None and flag in ("geheim", "unbekannt", "folgt", "nicht_sinnvoll"):
+        say("value", f"bei Kennzeichen „{flag}“ muss der Wert leer sein")
+        ok = False
+    num, den = (_fraction_part(t, r, col, say) for col in ("numerator", "denominator"))
+    if num is False or den is False:
+        ok = False
+    if not ok or ind is None:
+        return None
+    if not _kind_rules(ind, value, num, den, flag, lambda col, msg: say(col, msg)):
+        return None
+    return {"indicator": ind_id, "area": area, "year": year, "value": value if value is not None else math.nan,
+            "numerator": num if num is not None else math.nan, "denominator": den if den is not None else math.nan,
+            "flag": flag}
+
+
+def _fraction_part(t: Table, r: int, col: str, say) -> float | None | bool:
+    text = t.get(r, col)
+    if not text:
+        return None
+    x = _number(text)
+    if x is None:
+        say(col, f"{'Zähler' if col == 'numerator' else 'Nenner'} „{text}“ ist keine Zahl")
+        return False
+    if x < 0:
+        say(col, f"{'Zähler' if col == 'numerator' else 'Nenner'} darf nicht negativ sein")
+        return False
+    return x
+
+
+def _kind_rules(ind, value, num, den, flag, say) -> bool:
+    ok = True
+    if ind.kind == "count" and value is not None:
+        if value < 0:
+            say("value", f"negative Anzahl {value:g} bei {ind.id}")
+            ok = False
+        elif not value.is_integer():
+            say("value", f"Anzahl {value:g} bei {ind.id} ist keine ganze Zahl")
+            ok = False
+    if ind.kind == "share" and value is not None and not 0 <= value <= 100:
+        say("value", f"Anteil {value:g} % bei {ind.id} liegt nicht zwischen 0 und 100")
+        ok = False
+    if num is not None and den is not None:
+        if ind.kind == "share" and num > den:
+            say("numerator", f"Zähler {num:g} ist größer als Nenner {den:g}")
+            ok = False
+        elif den == 0 and num > 0:
+            say("denominator", "Nenner ist 0")
+            ok = False
+        elif value is not None and ind.multiplier and den > 0:
+            expected = ind.multiplier * num / den
+            if abs(expected - value) > 0.5 * 10 ** -ind.decimals:
+                say("value", f"Wert {value:g} passt nicht zu Zähler/Nenner (ergibt {expected:.{ind.decimals + 2}f})")
+                ok = False
+    return ok

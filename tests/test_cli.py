@@ -79,3 +79,35 @@ def test_pages_command_writes_markdown_without_mkdocs(tmp_path):
     assert result.exit_code == 0, result.output
     text = (tmp_path / "md/gemeinden/cestadt.md").read_text(encoding="utf-8")
     assert "| 2024 | 10,7 | +0,3 | 1 von 3 |" in text
+
+
+def test_serve_gives_a_live_preview(tmp_path):
+    """`fokus serve` answers on 127.0.0.1 with a generated page (bounded: 60 s at most)."""
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from .conftest import TINY
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "fokus_pi.cli", "serve", "--data", str(TINY), "--config", str(ROOT / "mkdocs.yml"),
+         "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline, body = time.monotonic() + 60, ""
+        while time.monotonic() < deadline and not body:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/gemeinden/cestadt/", timeout=2) as resp:
+                    body = resp.read().decode("utf-8")
+            except OSError:
+                time.sleep(0.5)
+        assert "Cestadt" in body and "10,7" in body
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

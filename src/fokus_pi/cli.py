@@ -105,3 +105,7 @@ def demo(out_dir: Path, seed: int) -> None:
 
     generate(out_dir, seed=seed)
     click.echo(f"Demodaten nach {out_dir} geschrieben")
+
+
+if __name__ == "__main__":
+    main()

@@ -51,10 +51,13 @@ def derive(values: pd.DataFrame, catalogue: Catalogue, register: Register) -> pd
     df["change"] = df["value"] - df["prev"]
     df["change_pct"] = np.where(df["prev"] != 0, df["change"] / df["prev"].abs() * 100, np.nan)
 
-    is_gemeinde = df["area"].isin({g.ags for g in register.gemeinden}) & df["value"].notna()
-    groups = df[is_gemeinde].groupby(["indicator", "year"])["value"]
-    df.loc[is_gemeinde, "rank"] = groups.rank(ascending=False, method="min")
-    df.loc[is_gemeinde, "n_ranked"] = groups.transform("count")
+    # Gemeinden are ranked among Gemeinden, planning areas among planning areas
+    tier = df["area"].map({**{g.ags: "gemeinde" for g in register.gemeinden},
+                           **{p.id: "planning" for p in register.planning_areas}})
+    ranked = tier.notna() & df["value"].notna()
+    groups = df[ranked].assign(tier=tier[ranked]).groupby(["indicator", "year", "tier"])["value"]
+    df.loc[ranked, "rank"] = groups.rank(ascending=False, method="min")
+    df.loc[ranked, "n_ranked"] = groups.transform("count")
 
     for level, ref in zip(("kreis", "land", "bund"), register.references):
         refs = df.loc[df["area"] == ref.code, ["indicator", "year", "value"]].rename(columns={"value": level})

@@ -6,12 +6,14 @@ import datetime as dt
 import math
 from decimal import ROUND_HALF_UP, Decimal
 
+from babel import Locale
 from babel.dates import format_date
-from babel.numbers import format_decimal
 
 from .symbols import BREAK, FLAGS, MISSING
 
 LOCALE = "de_DE"
+_SYMBOLS = Locale.parse(LOCALE).number_symbols["latn"]
+_SWAP = str.maketrans({",": _SYMBOLS["group"], ".": _SYMBOLS["decimal"]})
 NBSP = "\u00a0"
 MINUS = "\u2212"
 
@@ -30,8 +32,8 @@ def number(value: float | None, decimals: int = 0, flag: str | None = None) -> s
     rounded = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
     if rounded == 0:
         rounded = abs(rounded)
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(rounded, format=pattern, locale=LOCALE).replace("-", MINUS)
+    # Python's own grouping, translated with the locale's symbols from Babel (much faster than format_decimal)
+    return f"{rounded:,.{decimals}f}".translate(_SWAP).replace("-", MINUS)
 
 
 def signed(value: float | None, decimals: int = 0, broken: bool = False) -> str:

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
 
+from .aggregate import aggregate
 from .areas import Gemeinde, Register, load_register
 from .catalogue import Catalogue, Indicator, load_catalogue
 from .derive import derive
 from .problems import Collector
 from .snapshots import Snapshot, discover
+from .sozialformel import Result as SozialformelResult
+from .sozialformel import compute as compute_sozialformel
+from .sozialformel import load_config as load_sozialformel
 from .validate import load_values
 
 
@@ -23,6 +28,7 @@ class Report:
     register: Register
     snapshots: list[Snapshot]
     facts: pd.DataFrame
+    sozialformel: SozialformelResult | None = None
     _by_indicator: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
     _rows: dict[tuple[str, str, int], dict] = field(default_factory=dict, repr=False)
 
@@ -41,19 +47,30 @@ class Report:
             self._by_indicator.update(dict(iter(self.facts.groupby("indicator", sort=False))))
         return self._by_indicator.get(indicator_id, self.facts.iloc[0:0])
 
-    def published(self) -> list[Indicator]:
-        """Indicators with at least one value in the published snapshot, in catalogue order."""
-        present = set(self.facts["indicator"])
+    @cached_property
+    def _published(self) -> list[Indicator]:
+        present = set(self.facts["indicator"].tolist())
         return [i for i in self.catalogue.indicators if i.id in present]
 
+    def published(self) -> list[Indicator]:
+        """Indicators with at least one value in the published snapshot, in catalogue order."""
+        return self._published
+
+    @cached_property
+    def _years(self) -> dict[str, list[int]]:
+        return {k: sorted(set(v.tolist())) for k, v in self.facts.groupby("indicator")["year"]}
+
     def years(self, indicator_id: str) -> list[int]:
-        return sorted(set(self.of(indicator_id)["year"]))
+        return self._years.get(indicator_id, [])
+
+    @cached_property
+    def _latest(self) -> dict[str, int]:
+        ranked = self.facts[self.facts["rank"].notna()]
+        return {k: int(v) for k, v in ranked.groupby("indicator")["year"].max().items()}
 
     def latest_year(self, indicator_id: str) -> int | None:
-        """The newest year with at least one Gemeinde value (not only flags)."""
-        rows = self.of(indicator_id)
-        rows = rows[rows["rank"].notna()]
-        return int(rows["year"].max()) if len(rows) else None
+        """The newest year with at least one ranked value (not only flags)."""
+        return self._latest.get(indicator_id)
 
     def row(self, indicator_id: str, area: str, year: int | None) -> dict | None:
         """One derived row as a mapping, or None where the snapshot has no row."""
@@ -87,9 +104,20 @@ def load_report(data_dir: Path) -> Report:
             out.add(data_dir / "report.yml", line, col, f"Schlüsselkennzahl „{kf}“ steht nicht in indicators.yml")
     snapshots = discover(data_dir / "snapshots", out)
     values = [load_values(s, catalogue, register, out) for s in snapshots]
+    sf_config = load_sozialformel(data_dir / "sozialformel.yml", catalogue, out)
     out.raise_if_any()
-    facts = derive(values[-1], catalogue, register)
-    return Report(data_dir, catalogue, register, snapshots, facts)
+    members = {p.id: [g.ags for g in register.gemeinden if g.planning_area == p.id] for p in register.planning_areas}
+    published = pd.concat([values[-1], aggregate(values[-1], catalogue, members)], ignore_index=True)
+    sozialformel = None
+    if sf_config is not None:
+        sozialformel = compute_sozialformel(
+            published, sf_config, catalogue, {g.ags: g.bez for g in register.gemeinden},
+            [p.id for p in register.planning_areas] + [register.kreis.code],
+        )
+        published = pd.concat([published, sozialformel.rows()], ignore_index=True)
+        catalogue = Catalogue(catalogue.fields, catalogue.indicators + (sf_config.as_indicator(),))
+    facts = derive(published, catalogue, register)
+    return Report(data_dir, catalogue, register, snapshots, facts, sozialformel)
 
 
 _CACHE: dict[tuple[str, str], Report] = {}

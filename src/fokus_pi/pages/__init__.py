@@ -13,7 +13,7 @@ from typing import Iterable
 from tqdm import tqdm
 
 from ..report import Report
-from . import gemeinde, indicator, overview
+from . import gemeinde, indicator, overview, planning
 
 
 @dataclass(frozen=True)
@@ -29,10 +29,12 @@ def plan_pages(report: Report, progress: bool = False) -> list[Page]:
         *((f"kennzahlen/{i.id}.md", i.short_title, indicator.page, i) for i in report.published()),
         *((f"gemeinden/{g.slug}.md", g.name, gemeinde.page, g) for g in report.register.gemeinden),
         *((f"handlungsfelder/{f.id}.md", f.title, overview.field_page, f) for f in report.catalogue.fields),
+        *((f"planungsraeume/{p.id}.md", p.name, planning.page, p) for p in report.register.planning_areas),
         ("index.md", report.register.title, overview.start_page, None),
         ("kennzahlen/index.md", "Kennzahlen", overview.indicators_index, None),
         ("gemeinden/index.md", "Gemeinden", overview.gemeinden_index, None),
         ("handlungsfelder/index.md", "Handlungsfelder", overview.fields_index, None),
+        ("planungsraeume/index.md", "Planungsräume", planning.index, None),
         ("methodik.md", "Methodik und Zeichenerklärung", overview.methods_page, None),
     ]
     pages = []
@@ -53,6 +55,8 @@ def nav(report: Report) -> dict[str, list]:
         ],
         "handlungsfelder/index.md": ["handlungsfelder/index.md"]
         + [f"handlungsfelder/{f.id}.md" for f in report.catalogue.fields],
+        "planungsraeume/index.md": ["planungsraeume/index.md"]
+        + [f"planungsraeume/{p.id}.md" for p in report.register.planning_areas],
     }
 
 

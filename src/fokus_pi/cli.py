@@ -85,7 +85,7 @@ def serve(data_dir: Path, config_file: Path, dev_addr: str) -> None:
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), required=True)
 def pages(data_dir: Path, out_dir: Path) -> None:
     """Die erzeugten Seiten als Markdown schreiben (ohne MkDocs, z. B. für eine andere Site-Engine)."""
-    from .pages import plan_pages, write_pages
+    from .pages import plan_downloads, plan_pages, write_pages
     from .report import load_report
 
     try:
@@ -93,7 +93,8 @@ def pages(data_dir: Path, out_dir: Path) -> None:
     except DataError as exc:
         _report_problems(exc)
         sys.exit(1)
-    click.echo(f"{write_pages(plan_pages(report, progress=True), out_dir)} Seiten nach {out_dir}")
+    written = write_pages([*plan_pages(report, progress=True), *plan_downloads(report)], out_dir)
+    click.echo(f"{written} Dateien nach {out_dir}")
 
 
 @main.command()

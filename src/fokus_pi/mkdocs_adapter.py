@@ -11,7 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from . import fmt
-from .pages import nav, plan_pages
+from .pages import nav, plan_downloads, plan_pages
 from .problems import DataError
 from .publish import DATA_ENV
 from .report import Report, load_report_cached
@@ -71,4 +71,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if files.get_file_from_path(page.uri) is not None:
             raise PluginError(f"content/{page.uri} überschneidet sich mit einer erzeugten Seite")
         files.append(File.generated(config, page.uri, content=page.markdown))
+    for download in plan_downloads(report):
+        files.append(File.generated(config, download.uri, content=download.content))
     return files

@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+import numpy as np
 import yaml
 
+from .areas import planning_area
 from .population import YEARS
 from .spec import Indicator
-from .values import FOLGT, Aggregate, Engine, Series, gemeinde_value
+from .values import FOLGT, GEHEIM, Aggregate, Engine, Series, gemeinde_value
 
 KREIS, LAND, BUND = "01056", "01", "DG"
 HEADER = "indicator,area,year,value,numerator,denominator,flag\n"
@@ -46,6 +48,12 @@ def snapshot_indicators(indicators: list[Indicator], spec: SnapshotSpec) -> list
     return [i for i in indicators if spec.latest or not i.new]
 
 
+def planning_members(gemeinden: list) -> dict[str, np.ndarray]:
+    """Planning area id -> boolean mask over the Gemeinden (in engine order)."""
+    ids = [planning_area(g) for g in gemeinden]
+    return {a: np.array([x == a for x in ids]) for a in sorted(set(ids))}
+
+
 def _series(engine: Engine, ind: Indicator, spec: SnapshotSpec) -> Series:
     if ind.model.revise and not spec.latest:
         return engine.revised_out(ind)
@@ -56,14 +64,20 @@ def values_csv(engine: Engine, indicators: list[Indicator], spec: SnapshotSpec) 
     """values.csv for one snapshot, sorted by indicator (catalogue order), area and year."""
     years = [y for y in YEARS if y <= spec.last_year]
     ags_rows = {g.ags: i for i, g in enumerate(engine.gemeinden)}
-    areas = sorted([KREIS, LAND, BUND, *ags_rows])
+    areas = sorted([KREIS, LAND, BUND, *ags_rows, *planning_members(engine.gemeinden)])
     lines = [HEADER]
     for ind in snapshot_indicators(indicators, spec):
         s = _series(engine, ind, spec)
         truth = engine.kreis(ind, engine.series(ind.id))
         aggregates: dict[str, Aggregate] = {KREIS: engine.kreis(ind, s)}
         aggregates[LAND], aggregates[BUND] = engine.references(ind, truth)
+        if (engine.series(ind.id).flag == GEHEIM).any():
+            # where the Bundesagentur für Arbeit keeps small Gemeinden secret, it delivers planning areas too
+            for area, members in planning_members(engine.gemeinden).items():
+                aggregates[area] = engine.kreis(ind, s, members)
         for area in areas:
+            if area not in aggregates and area not in ags_rows:
+                continue  # a planning area for an indicator that is not delivered by area
             for j, year in enumerate(years):
                 pending = ind.model.pending_latest and year == spec.last_year
                 if pending:

@@ -196,9 +196,12 @@ class Engine:
                 num[:, j] = np.minimum(num[:, j], s.den[:, j])
         return replace(s, num=num, flag=self._flags(ind, num, s.den, s.base_flag))
 
-    def kreis(self, ind: Indicator, s: Series) -> Aggregate:
-        """Kreis rows: sums of counts, ratio of summed numerators and denominators, weighted index."""
+    def kreis(self, ind: Indicator, s: Series, members: np.ndarray | None = None) -> Aggregate:
+        """Kreis rows (or those of the Gemeinden in ``members``): sums of counts, ratio of summed numerators and
+        denominators, weighted index."""
         use = ~np.isin(s.flag, EXCLUDED_FROM_KREIS)
+        if members is not None:
+            use &= members[:, None]
         value: list[float | int | None] = []
         nums: list[int | None] = []
         dens: list[int | None] = []

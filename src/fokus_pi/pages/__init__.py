@@ -13,7 +13,7 @@ from typing import Iterable
 from tqdm import tqdm
 
 from ..report import Report
-from . import gemeinde, indicator, overview, planning
+from . import gemeinde, indicator, overview, planning, sozialformel
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,8 @@ def plan_pages(report: Report, progress: bool = False) -> list[Page]:
         ("planungsraeume/index.md", "Planungsräume", planning.index, None),
         ("methodik.md", "Methodik und Zeichenerklärung", overview.methods_page, None),
     ]
+    if report.sozialformel is not None:
+        jobs.append(("sozialformel/index.md", "Sozialformel", sozialformel.page, None))
     pages = []
     for uri, title, make, subject in tqdm(jobs, desc="Seiten", unit="Seite", disable=not progress or None):
         pages.append(Page(uri, title, make(report, subject) if subject is not None else make(report)))
@@ -60,12 +62,27 @@ def nav(report: Report) -> dict[str, list]:
     }
 
 
-def write_pages(pages: Iterable[Page], out_dir: Path) -> int:
-    """Write the pages as Markdown files (for engines without an in-memory API, and for inspection)."""
+@dataclass(frozen=True)
+class Download:
+    """A generated file that is not a page (CSV and the like), published beside the pages."""
+
+    uri: str
+    content: str
+
+
+def plan_downloads(report: Report) -> list[Download]:
+    files = []
+    if report.sozialformel is not None:
+        files.append(Download(f"sozialformel/{sozialformel.CSV_NAME}", sozialformel.csv_text(report)))
+    return files
+
+
+def write_pages(pages: Iterable[Page | Download], out_dir: Path) -> int:
+    """Write pages and downloads as files (for engines without an in-memory API, and for inspection)."""
     count = 0
-    for page in pages:
-        target = out_dir / page.uri
+    for item in pages:
+        target = out_dir / item.uri
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page.markdown, encoding="utf-8")
+        target.write_text(item.markdown if isinstance(item, Page) else item.content, encoding="utf-8")
         count += 1
     return count

@@ -38,8 +38,11 @@ def expand_nav(items: list | None, sections: dict[str, list]) -> list | None:
     result = []
     for item in items:
         if isinstance(item, dict):
-            result.append({k: _expand_value(v, sections) for k, v in item.items()})
-        else:
+            expanded = {k: _expand_value(v, sections) for k, v in item.items()}
+            expanded = {k: v for k, v in expanded.items() if v != []}
+            if expanded:
+                result.append(expanded)
+        elif _expand_value(item, sections) != []:
             result.append(_expand_value(item, sections))
     return result
 

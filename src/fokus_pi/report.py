@@ -13,6 +13,7 @@ from .aggregate import aggregate
 from .areas import Gemeinde, Register, load_register
 from .catalogue import Catalogue, Indicator, load_catalogue
 from .derive import derive
+from .funding import Programme, load_programmes
 from .problems import Collector
 from .snapshots import Snapshot, discover
 from .sozialformel import Result as SozialformelResult
@@ -29,6 +30,7 @@ class Report:
     snapshots: list[Snapshot]
     facts: pd.DataFrame
     sozialformel: SozialformelResult | None = None
+    programmes: list[Programme] = field(default_factory=list)
     _by_indicator: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
     _rows: dict[tuple[str, str, int], dict] = field(default_factory=dict, repr=False)
 
@@ -105,6 +107,8 @@ def load_report(data_dir: Path) -> Report:
     snapshots = discover(data_dir / "snapshots", out)
     values = [load_values(s, catalogue, register, out) for s in snapshots]
     sf_config = load_sozialformel(data_dir / "sozialformel.yml", catalogue, out)
+    programmes = load_programmes(data_dir / "funding", catalogue, {g.ags for g in register.gemeinden},
+                                 {"sozialformel"} if sf_config else set(), out)
     out.raise_if_any()
     members = {p.id: [g.ags for g in register.gemeinden if g.planning_area == p.id] for p in register.planning_areas}
     published = pd.concat([values[-1], aggregate(values[-1], catalogue, members)], ignore_index=True)
@@ -117,7 +121,7 @@ def load_report(data_dir: Path) -> Report:
         published = pd.concat([published, sozialformel.rows()], ignore_index=True)
         catalogue = Catalogue(catalogue.fields, catalogue.indicators + (sf_config.as_indicator(),))
     facts = derive(published, catalogue, register)
-    return Report(data_dir, catalogue, register, snapshots, facts, sozialformel)
+    return Report(data_dir, catalogue, register, snapshots, facts, sozialformel, programmes)
 
 
 _CACHE: dict[tuple[str, str], Report] = {}

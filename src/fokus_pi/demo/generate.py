@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 
+from . import funding
 from .areas import gemeinden_csv, planungsraeume_csv
 from .catalogue import FIELDS, INDICATORS
 from .geometry import geojson_text, schematic_shapes
@@ -91,3 +92,5 @@ def generate(out_dir: Path, seed: int = DEFAULT_SEED) -> None:
         folder = out_dir / "snapshots" / spec.stichtag.isoformat()
         _write(folder / "values.csv", values_csv(engine, INDICATORS, spec))
         _write(folder / "snapshot.yml", snapshot_yml(INDICATORS, spec))
+    _write(out_dir / "funding" / f"{funding.PROGRAMME}.yml", funding.YAML)
+    _write(out_dir / "funding" / f"{funding.PROGRAMME}.csv", funding.funding_csv(engine))

@@ -13,7 +13,7 @@ from typing import Iterable
 from tqdm import tqdm
 
 from ..report import Report
-from . import gemeinde, indicator, overview, planning, sozialformel
+from . import funding, gemeinde, indicator, overview, planning, sozialformel
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,9 @@ def plan_pages(report: Report, progress: bool = False) -> list[Page]:
     ]
     if report.sozialformel is not None:
         jobs.append(("sozialformel/index.md", "Sozialformel", sozialformel.page, None))
+    if report.programmes:
+        jobs.append(("foerderung/index.md", "Förderung", funding.index, None))
+        jobs.extend((f"foerderung/{p.id}.md", p.title, funding.page, p) for p in report.programmes)
     pages = []
     for uri, title, make, subject in tqdm(jobs, desc="Seiten", unit="Seite", disable=not progress or None):
         pages.append(Page(uri, title, make(report, subject) if subject is not None else make(report)))
@@ -46,7 +49,8 @@ def plan_pages(report: Report, progress: bool = False) -> list[Page]:
 
 
 def nav(report: Report) -> dict[str, list]:
-    """Navigation subtrees for the generated sections, keyed by the section's index page."""
+    """Navigation subtrees for the generated sections, keyed by the section's index page; an empty list
+    means the section does not exist for this data (e.g. no Sozialformel configured)."""
     return {
         "kennzahlen/index.md": ["kennzahlen/index.md"] + [
             {f.title: [f"kennzahlen/{i.id}.md" for i in report.published() if i.field == f.id]}
@@ -59,6 +63,9 @@ def nav(report: Report) -> dict[str, list]:
         + [f"handlungsfelder/{f.id}.md" for f in report.catalogue.fields],
         "planungsraeume/index.md": ["planungsraeume/index.md"]
         + [f"planungsraeume/{p.id}.md" for p in report.register.planning_areas],
+        "foerderung/index.md": ["foerderung/index.md"] + [f"foerderung/{p.id}.md" for p in report.programmes]
+        if report.programmes else [],
+        "sozialformel/index.md": ["sozialformel/index.md"] if report.sozialformel is not None else [],
     }
 
 

@@ -13,7 +13,7 @@ from typing import Iterable
 from tqdm import tqdm
 
 from ..report import Report
-from . import funding, gemeinde, indicator, overview, planning, sozialformel
+from . import findings, funding, gemeinde, indicator, overview, planning, sozialformel
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,7 @@ def plan_pages(report: Report, progress: bool = False) -> list[Page]:
         ("handlungsfelder/index.md", "Handlungsfelder", overview.fields_index, None),
         ("planungsraeume/index.md", "Planungsräume", planning.index, None),
         ("methodik.md", "Methodik und Zeichenerklärung", overview.methods_page, None),
+        ("auffaelligkeiten/index.md", "Auffälligkeiten", findings.page, None),
     ]
     if report.sozialformel is not None:
         jobs.append(("sozialformel/index.md", "Sozialformel", sozialformel.page, None))

@@ -1,0 +1,122 @@
+"""Auffälligkeiten: patterns in the data that people then interpret (the focus groups, not the software).
+
+- correlations between indicators across the Gemeinden (Pearson and Spearman, with n), above a threshold;
+- unusual changes: a Gemeinde whose change against the previous year lies far from the other Gemeinden's
+  (robust z-score with median and MAD, after Iglewicz and Hoaglin);
+- values far from the Kreis value (ratio to the Kreis), for Gemeinden large enough for stable figures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .catalogue import Indicator
+
+
+@dataclass(frozen=True)
+class Settings:
+    min_correlation: float = 0.7  # |Spearman| at least this
+    min_n: int = 20  # Gemeinden with both values
+    max_pairs: int = 25
+    across_fields_only: bool = True  # pairs within one field are often built from the same numbers
+    robust_z: float = 3.5
+    far_ratio: float = 0.5  # |value / Kreis - 1| at least this
+    min_population: int = 5000  # smaller Gemeinden have noisy rates: left out of both outlier lists
+    max_items: int = 30
+
+    @classmethod
+    def from_mapping(cls, raw: dict | None) -> "Settings":
+        return cls(**(raw or {}))
+
+
+@dataclass(frozen=True)
+class Correlation:
+    a: Indicator
+    b: Indicator
+    year: int
+    pearson: float
+    spearman: float
+    n: int
+
+
+def correlations(facts: pd.DataFrame, indicators: list[Indicator], gemeinden: list[str], year_of: dict[str, int],
+                 settings: Settings) -> list[Correlation]:
+    """Pairs of indicators whose values across the Gemeinden (each in its latest year) move together."""
+    comparable = [i for i in indicators if i.kind != "count"]  # counts mostly measure size
+    rows = facts[facts["area"].isin(gemeinden) & facts["value"].notna()]
+    wide = {}
+    for ind in comparable:
+        sel = rows[(rows["indicator"] == ind.id) & (rows["year"] == year_of.get(ind.id))]
+        wide[ind.id] = sel.set_index("area")["value"]
+    table = pd.DataFrame(wide).reindex(gemeinden)
+    counts = table.notna().astype(int)
+    n = counts.T @ counts
+    pearson = table.corr("pearson", min_periods=settings.min_n)
+    spearman = table.corr("spearman", min_periods=settings.min_n)
+    by_id = {i.id: i for i in comparable}
+    found = []
+    ids = list(table.columns)
+    for x in range(len(ids)):
+        for y in range(x + 1, len(ids)):
+            rho = spearman.iat[x, y]
+            a, b = by_id[ids[x]], by_id[ids[y]]
+            if settings.across_fields_only and a.field == b.field:
+                continue
+            if np.isfinite(rho) and abs(rho) >= settings.min_correlation:
+                found.append(Correlation(a, b, year_of[a.id], float(pearson.iat[x, y]), float(rho), int(n.iat[x, y])))
+    found.sort(key=lambda c: (-abs(c.spearman), c.a.id, c.b.id))
+    return found[: settings.max_pairs]
+
+
+@dataclass(frozen=True)
+class Outlier:
+    indicator: Indicator
+    ags: str
+    year: int
+    value: float
+    measure: float  # the change (absolute, or in % for counts) or the ratio to the Kreis
+    score: float  # robust z, or the relative distance to the Kreis
+
+
+def robust_z(values: np.ndarray) -> np.ndarray:
+    """0.6745 · (x − median) / MAD; NaN everywhere when the MAD is 0 (most values equal)."""
+    median = np.nanmedian(values)
+    mad = np.nanmedian(np.abs(values - median))
+    if not np.isfinite(mad) or mad == 0:
+        return np.full_like(values, np.nan, dtype=float)
+    return 0.6745 * (values - median) / mad
+
+
+def unusual_changes(facts: pd.DataFrame, indicators: list[Indicator], population: dict[str, float],
+                    year_of: dict[str, int], settings: Settings) -> list[Outlier]:
+    """Changes far from the other Gemeinden's (robust z over all Gemeinden; listed for the larger ones)."""
+    gemeinden = list(population)
+    big = {a for a, p in population.items() if p >= settings.min_population}
+    found = []
+    for ind in indicators:
+        rows = facts[(facts["indicator"] == ind.id) & (facts["year"] == year_of.get(ind.id))
+                     & facts["area"].isin(gemeinden)]
+        measure = rows["change_pct"] if ind.kind == "count" else rows["change"]
+        z = robust_z(measure.to_numpy(dtype=float))
+        for (_, r), m, score in zip(rows.iterrows(), measure, z):
+            if np.isfinite(score) and abs(score) >= settings.robust_z and r["area"] in big:
+                found.append(Outlier(ind, r["area"], int(r["year"]), float(r["value"]), float(m), float(score)))
+    return sorted(found, key=lambda o: (-abs(o.score), o.indicator.id, o.ags))[: settings.max_items]
+
+
+def far_from_kreis(facts: pd.DataFrame, indicators: list[Indicator], population: dict[str, float],
+                   year_of: dict[str, int], settings: Settings) -> list[Outlier]:
+    big = [a for a, p in population.items() if p >= settings.min_population]
+    found = []
+    for ind in indicators:
+        if ind.kind == "count":
+            continue
+        rows = facts[(facts["indicator"] == ind.id) & (facts["year"] == year_of.get(ind.id)) & facts["area"].isin(big)
+                     & facts["value"].notna() & facts["kreis"].notna() & (facts["kreis"] != 0)]
+        for r in rows.itertuples():
+            distance = r.value / r.kreis - 1
+            if abs(distance) >= settings.far_ratio:
+                found.append(Outlier(ind, r.area, int(r.year), float(r.value), float(r.kreis), float(distance)))
+    return sorted(found, key=lambda o: (-abs(o.score), o.indicator.id, o.ags))[: settings.max_items]

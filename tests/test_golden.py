@@ -46,5 +46,5 @@ def test_every_page_is_planned(tiny_pages):
         "kennzahlen/einwohner.md", "kennzahlen/sgb-ii-quote.md", "kennzahlen/geburtenrate.md", "kennzahlen/einkommen.md",
         "gemeinden/adorf.md", "gemeinden/bedorf.md", "gemeinden/cestadt.md",
         "handlungsfelder/demographie.md", "handlungsfelder/armut.md",
-        "planungsraeume/index.md", "planungsraeume/nord.md", "planungsraeume/sued.md",
+        "planungsraeume/index.md", "planungsraeume/nord.md", "planungsraeume/sued.md", "auffaelligkeiten/index.md",
     ])

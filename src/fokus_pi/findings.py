@@ -82,9 +82,11 @@ class Outlier:
 
 def robust_z(values: np.ndarray) -> np.ndarray:
     """0.6745 · (x − median) / MAD; NaN everywhere when the MAD is 0 (most values equal)."""
+    if not np.isfinite(values).any():
+        return np.full_like(values, np.nan, dtype=float)
     median = np.nanmedian(values)
     mad = np.nanmedian(np.abs(values - median))
-    if not np.isfinite(mad) or mad == 0:
+    if mad == 0:
         return np.full_like(values, np.nan, dtype=float)
     return 0.6745 * (values - median) / mad
 

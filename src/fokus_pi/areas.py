@@ -14,7 +14,6 @@ from slugify import slugify
 from . import schemas
 from .problems import Collector
 from .tables import read_table
-from .yamlsrc import YamlSyntaxError, load_located
 
 AGS = re.compile(r"^\d{8}$")
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -111,12 +110,8 @@ def load_register(areas_dir: Path, report_file: Path, out: Collector) -> Registe
 def _load_report_meta(path: Path, out: Collector) -> dict:
     fallback = {"title": "Sozialbericht", "kreis": Reference("", "Kreis"), "land": Reference("", "Land"),
                 "bund": Reference("DG", "Deutschland"), "key_figures": (), "key_figure_marks": (), "analysis": {}}
-    try:
-        doc = load_located(path)
-    except (YamlSyntaxError, FileNotFoundError) as exc:
-        out.add(path, getattr(exc, "line", 1), getattr(exc, "column", 1), getattr(exc, "message", "Datei fehlt"))
-        return fallback
-    if not schemas.check(doc, "report", out):
+    doc, valid = schemas.load(path, "report", out)
+    if doc is None or not valid:
         return fallback
     d = doc.data
     return {

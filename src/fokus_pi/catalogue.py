@@ -7,7 +7,6 @@ from pathlib import Path
 
 from . import schemas
 from .problems import Collector
-from .yamlsrc import YamlSyntaxError, load_located
 
 KINDS = ("count", "share", "rate", "amount", "index")
 DIRECTIONS = ("higher_is_better", "higher_is_worse", "neutral")
@@ -79,14 +78,9 @@ class Catalogue:
 
 def load_catalogue(path: Path, out: Collector) -> Catalogue:
     """Read and check the catalogue; problems go to ``out`` and bad entries are left out."""
-    try:
-        doc = load_located(path)
-    except YamlSyntaxError as exc:
-        out.add(exc.path, exc.line, exc.column, exc.message)
+    doc, _ = schemas.load(path, "indicators", out)
+    if doc is None or not isinstance(doc.data, dict):
         return Catalogue((), ())
-    if not schemas.check(doc, "indicators", out):
-        if not isinstance(doc.data, dict):
-            return Catalogue((), ())
     data = doc.data or {}
     fields: list[Field] = []
     for i, raw in enumerate(data.get("fields") or []):

@@ -16,7 +16,6 @@ from . import schemas
 from .catalogue import Catalogue
 from .problems import Collector
 from .tables import read_table
-from .yamlsrc import YamlSyntaxError, load_located
 
 
 @dataclass(frozen=True)
@@ -39,12 +38,8 @@ def load_programmes(folder: Path, catalogue: Catalogue, gemeinden: set[str], nee
         return []
     result = []
     for meta_path in sorted(folder.glob("*.yml")):
-        try:
-            doc = load_located(meta_path)
-        except YamlSyntaxError as exc:
-            out.add(exc.path, exc.line, exc.column, exc.message)
-            continue
-        if not schemas.check(doc, "funding", out):
+        doc, valid = schemas.load(meta_path, "funding", out)
+        if doc is None or not valid:
             continue
         d = doc.data
         if d["target_group"]["indicator"] not in catalogue.by_id:

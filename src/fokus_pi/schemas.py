@@ -6,12 +6,13 @@ import datetime as dt
 import json
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import jsonschema
 
 from .problems import Collector
-from .yamlsrc import Located
+from .yamlsrc import Located, YamlSyntaxError, load_located
 
 
 @cache
@@ -70,3 +71,19 @@ def check(doc: Located, name: str, out: Collector) -> bool:
         line, col = doc.where(path)
         out.add(doc.path, line, col, message)
     return not errors
+
+
+def load(path: Path, name: str, out: Collector) -> tuple[Located | None, bool]:
+    """Read a YAML file with positions and check it against schema ``name``.
+
+    Returns the document (None when missing or unparsable, the problem is already reported) and whether it
+    is valid; callers that can go on with a partly valid document (the catalogue) still get it."""
+    try:
+        doc = load_located(path)
+    except FileNotFoundError:
+        out.add(path, 1, 1, "Datei fehlt")
+        return None, False
+    except YamlSyntaxError as exc:
+        out.add(exc.path, exc.line, exc.column, exc.message)
+        return None, False
+    return doc, check(doc, name, out)

@@ -9,7 +9,6 @@ from pathlib import Path
 
 from . import schemas
 from .problems import Collector
-from .yamlsrc import YamlSyntaxError, load_located
 
 DATED = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 VALUE_FILES = ("values.csv", "values.parquet")
@@ -62,12 +61,8 @@ def _load_meta(folder: Path, out: Collector) -> Snapshot | None:
     if not any((folder / f).exists() for f in VALUE_FILES):
         out.add(folder / VALUE_FILES[0], 1, 1, "Wertetabelle fehlt (values.csv oder values.parquet)")
         return None
-    try:
-        doc = load_located(path)
-    except YamlSyntaxError as exc:
-        out.add(exc.path, exc.line, exc.column, exc.message)
-        return None
-    if not schemas.check(doc, "snapshot", out):
+    doc, valid = schemas.load(path, "snapshot", out)
+    if doc is None or not valid:
         return None
     d = doc.data
     stichtag = d["stichtag"] if isinstance(d["stichtag"], dt.date) else dt.date.fromisoformat(d["stichtag"])

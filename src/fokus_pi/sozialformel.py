@@ -19,7 +19,6 @@ from . import schemas
 from .aggregate import aggregate
 from .catalogue import Catalogue, Indicator
 from .problems import Collector
-from .yamlsrc import YamlSyntaxError, load_located
 
 INDICATOR_ID = "sozialformel"
 
@@ -66,12 +65,8 @@ def load_config(path: Path, catalogue: Catalogue, out: Collector) -> Config | No
     """Read data/sozialformel.yml; None when absent (the Sozialformel is optional) or invalid."""
     if not path.exists():
         return None
-    try:
-        doc = load_located(path)
-    except YamlSyntaxError as exc:
-        out.add(exc.path, exc.line, exc.column, exc.message)
-        return None
-    if not schemas.check(doc, "sozialformel", out):
+    doc, valid = schemas.load(path, "sozialformel", out)
+    if doc is None or not valid:
         return None
     d = doc.data
     ok = True

@@ -64,6 +64,7 @@ class Register:
     key_figures: tuple[str, ...]
     key_figure_marks: tuple[tuple[int, int], ...]
     analysis: dict
+    disclosure: dict
     gemeinden: tuple[Gemeinde, ...]
     planning_areas: tuple[PlanningArea, ...]
     geometry: dict = field(repr=False, default_factory=dict)
@@ -104,12 +105,12 @@ def load_register(areas_dir: Path, report_file: Path, out: Collector) -> Registe
     rows = {g.ags: g for g in gemeinden}
     geometry = _load_geometry(areas_dir / "gemeinden.geojson", rows, areas_dir / "gemeinden.csv", out)
     return Register(meta["title"], meta["kreis"], meta["land"], meta["bund"], meta["key_figures"],
-                    meta["key_figure_marks"], meta["analysis"], tuple(gemeinden), tuple(planning), geometry)
+                    meta["key_figure_marks"], meta["analysis"], meta["disclosure"], tuple(gemeinden), tuple(planning), geometry)
 
 
 def _load_report_meta(path: Path, out: Collector) -> dict:
     fallback = {"title": "Sozialbericht", "kreis": Reference("", "Kreis"), "land": Reference("", "Land"),
-                "bund": Reference("DG", "Deutschland"), "key_figures": (), "key_figure_marks": (), "analysis": {}}
+                "bund": Reference("DG", "Deutschland"), "key_figures": (), "key_figure_marks": (), "analysis": {}, "disclosure": {}}
     doc, valid = schemas.load(path, "report", out)
     if doc is None or not valid:
         return fallback
@@ -120,6 +121,7 @@ def _load_report_meta(path: Path, out: Collector) -> dict:
         "key_figures": tuple(d.get("key_figures") or ()),
         "key_figure_marks": tuple(doc.where(("key_figures", i)) for i in range(len(d.get("key_figures") or []))),
         "analysis": dict(d.get("auffaelligkeiten") or {}),
+        "disclosure": dict(d.get("disclosure") or {}),
     }
 
 

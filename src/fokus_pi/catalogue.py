@@ -44,6 +44,7 @@ class Indicator:
     per: float | None = None
     notes: str = ""
     breaks: tuple[Break, ...] = ()
+    confidential: bool = True  # counts people: small numbers are suppressed (disclosure.py)
 
     @property
     def multiplier(self) -> float | None:
@@ -123,4 +124,5 @@ def _indicator(raw: dict) -> Indicator:
         kind=raw["kind"], direction=raw.get("direction") if raw.get("direction") in DIRECTIONS else "neutral",
         decimals=int(raw.get("decimals") or 0), numerator=raw.get("numerator"), denominator=raw.get("denominator"),
         per=raw.get("per"), notes=text("notes"), breaks=tuple(sorted(breaks, key=lambda b: b.year)),
+        confidential=bool(raw.get("confidential", True)),
     )

@@ -52,7 +52,7 @@ def build(data_dir: Path, out_dir: Path, config_file: Path) -> None:
     """Prüfen und die Website bauen; bei einem Fehler bleibt die alte Website unverändert."""
     from mkdocs.exceptions import MkDocsException
 
-    from .publish import build_site
+    from .publish import LeakError, build_site
 
     try:
         result = build_site(data_dir, out_dir, config_file)
@@ -61,6 +61,9 @@ def build(data_dir: Path, out_dir: Path, config_file: Path) -> None:
         sys.exit(1)
     except MkDocsException as exc:
         click.echo(f"Build abgebrochen: {exc}", err=True)
+        sys.exit(1)
+    except LeakError as exc:
+        click.echo(f"Build abgebrochen, geheime Werte in der Ausgabe:\n{exc}", err=True)
         sys.exit(1)
     click.echo(f"{result.pages} Seiten, {result.files} Dateien, {result.bytes / 1e6:.1f} MB "
                f"in {result.seconds:.1f} s nach {result.out_dir}")

@@ -11,9 +11,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+from . import leaks
 from .report import load_report_cached
 
 DATA_ENV = "FOKUS_DATA"
+
+
+class LeakError(Exception):
+    """A suppressed figure appeared in the output: the build is not published."""
+
+    def __init__(self, found: list[leaks.Leak]):
+        self.leaks = found
+        super().__init__("\n".join(str(leak) for leak in found[:20]))
 
 
 @dataclass(frozen=True)
@@ -45,7 +54,7 @@ def build_site(data_dir: Path, out_dir: Path, config_file: Path = Path("mkdocs.y
     from mkdocs.config import load_config
 
     started = time.perf_counter()
-    load_report_cached(data_dir)  # raises DataError before anything is written
+    report = load_report_cached(data_dir)  # raises DataError before anything is written
     out_dir = Path(out_dir).resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{out_dir.name}-", dir=out_dir.parent))
@@ -53,6 +62,9 @@ def build_site(data_dir: Path, out_dir: Path, config_file: Path = Path("mkdocs.y
         with data_dir_env(data_dir):
             config = load_config(str(config_file), site_dir=str(tmp), strict=strict)
             build(config)
+        found = leaks.scan(tmp, report.suppressed)
+        if found:
+            raise LeakError(found)
         _swap(tmp, out_dir)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -13,6 +13,7 @@ from .aggregate import aggregate
 from .areas import Gemeinde, Register, load_register
 from .catalogue import Catalogue, Indicator, load_catalogue
 from .derive import derive
+from .disclosure import Policy, population_order, suppress
 from .funding import Programme, load_programmes
 from .problems import Collector
 from .snapshots import Snapshot, discover
@@ -31,6 +32,7 @@ class Report:
     facts: pd.DataFrame
     sozialformel: SozialformelResult | None = None
     programmes: list[Programme] = field(default_factory=list)
+    suppressed: pd.DataFrame = field(default_factory=pd.DataFrame)  # cells withheld, with their true figures
     _by_indicator: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
     _rows: dict[tuple[str, str, int], dict] = field(default_factory=dict, repr=False)
 
@@ -111,7 +113,10 @@ def load_report(data_dir: Path) -> Report:
                                  {"sozialformel"} if sf_config else set(), out)
     out.raise_if_any()
     members = {p.id: [g.ags for g in register.gemeinden if g.planning_area == p.id] for p in register.planning_areas}
-    published = pd.concat([values[-1], aggregate(values[-1], catalogue, members)], ignore_index=True)
+    policy = Policy.from_mapping(register.disclosure)
+    order = population_order(values[-1], [g.ags for g in register.gemeinden], policy.population_indicator)
+    safe, suppressed = suppress(values[-1], catalogue, members, register.kreis.code, order, policy)
+    published = pd.concat([safe, aggregate(safe, catalogue, members)], ignore_index=True)
     sozialformel = None
     if sf_config is not None:
         sozialformel = compute_sozialformel(
@@ -121,7 +126,7 @@ def load_report(data_dir: Path) -> Report:
         published = pd.concat([published, sozialformel.rows()], ignore_index=True)
         catalogue = Catalogue(catalogue.fields, catalogue.indicators + (sf_config.as_indicator(),))
     facts = derive(published, catalogue, register)
-    return Report(data_dir, catalogue, register, snapshots, facts, sozialformel, programmes)
+    return Report(data_dir, catalogue, register, snapshots, facts, sozialformel, programmes, suppressed)
 
 
 _CACHE: dict[tuple[str, str], Report] = {}

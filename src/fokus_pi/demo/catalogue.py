@@ -62,3 +62,12 @@ def _check() -> None:
 
 
 _check()
+
+# Indicators whose counts are facilities, places, vehicles or professionals, not people in a social situation:
+# small numbers there give nothing away, so they are exempt from disclosure control (`confidential: false`).
+NOT_CONFIDENTIAL = frozenset({
+    "kindertagespflege", "beratungsstellen", "jugendeinrichtungen", "familienzentren", "schulsozialarbeit",
+    "pkw-dichte", "oepnv-erreichbarkeit", "oepnv-abfahrten", "verkehrsunfaelle", "ladepunkte", "hausaerzte",
+    "pflegeheimplaetze", "sozialwohnungen", "baufertigstellungen", "barrierefreie-haltestellen", "spielplaetze",
+    "seniorentreffs", "ehrenamtskarten", "vereine", "vhs-unterrichtsstunden", "kita-plaetze",
+})

@@ -13,7 +13,7 @@ import yaml
 
 from . import funding
 from .areas import gemeinden_csv, planungsraeume_csv
-from .catalogue import FIELDS, INDICATORS
+from .catalogue import FIELDS, INDICATORS, NOT_CONFIDENTIAL
 from .geometry import geojson_text, schematic_shapes
 from .snapshots import SNAPSHOTS, snapshot_yml, values_csv
 from .spec import Indicator
@@ -60,6 +60,8 @@ def _indicator_entry(ind: Indicator) -> dict[str, Any]:
         entry["notes"] = ind.notes
     if ind.breaks:
         entry["breaks"] = [{"year": year, "note": note} for year, note in ind.breaks]
+    if ind.id in NOT_CONFIDENTIAL:
+        entry["confidential"] = False
     return entry
 
 

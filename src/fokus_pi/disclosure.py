@@ -1,0 +1,102 @@
+"""Statistical disclosure control: no reader may work out a small group's number.
+
+Primary suppression: a Gemeinde's count, or the numerator of its share or rate, from 1 to below the threshold is
+not published (default: 1 and 2, as the Bundesagentur für Arbeit does); the value, numerator and denominator go.
+
+Secondary suppression: a suppressed cell must not be recoverable by subtraction. The published totals are the
+Kreis and any planning area whose figure a source delivers. Planning areas partition the Gemeinden, so the
+independent sums a reader knows are: each delivered area's members, and (Kreis minus the delivered areas) the
+members of all other areas together. A cell is recoverable exactly when one of these sets has one unknown cell;
+then one more cell of that set is suppressed: the one of the Gemeinde with the fewest inhabitants (a stable order,
+so the pattern stays the same from year to year), or, if none is left, the total itself."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .catalogue import Catalogue
+
+SECRET = "geheim"
+WITHHELD_FLAGS = ("geheim", "unsicher")  # delivered without their value, but counted in the totals
+
+
+@dataclass(frozen=True)
+class Policy:
+    min_count: int = 3  # counts 1 .. min_count-1 are secret
+    population_indicator: str = "einwohner"
+
+    @classmethod
+    def from_mapping(cls, raw: dict | None) -> "Policy":
+        return cls(**(raw or {}))
+
+
+def protected(catalogue: Catalogue) -> set[str]:
+    """Indicators that count people: counts, shares and rates, unless the catalogue says `confidential: false`."""
+    return {i.id for i in catalogue.indicators if i.kind in ("count", "share", "rate") and i.confidential}
+
+
+def _people(frame: pd.DataFrame, kinds: dict[str, str]) -> pd.Series:
+    """The number of people a row stands for: the value of a count, the numerator of a share or rate."""
+    is_count = frame["indicator"].map(kinds) == "count"
+    return frame["value"].where(is_count, frame["numerator"])
+
+
+def population_order(values: pd.DataFrame, gemeinden: list[str], indicator: str) -> list[str]:
+    """Gemeinden from the fewest to the most inhabitants (newest year), the order secondary cells are taken in."""
+    rows = values[(values["indicator"] == indicator) & values["area"].isin(gemeinden) & values["value"].notna()]
+    latest = rows[rows["year"] == rows["year"].max()].set_index("area")["value"] if len(rows) else pd.Series()
+    return sorted(gemeinden, key=lambda g: (latest.get(g, 0.0), g))
+
+
+def suppress(values: pd.DataFrame, catalogue: Catalogue, members: dict[str, list[str]], kreis: str,
+             order: list[str], policy: Policy) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return the values with primary and secondary suppression applied, and the suppressed cells
+    (with their original figures, for the leak scan): columns indicator, area, year, value, numerator,
+    denominator, reason ("primär" or "sekundär")."""
+    kinds = {i.id: i.kind for i in catalogue.indicators}
+    subject = values["indicator"].isin(protected(catalogue))
+    gemeinden = set(order)
+    people = _people(values, kinds)
+    primary = subject & values["area"].isin(gemeinden) & (people >= 1) & (people < policy.min_count)
+    chosen = set(values.index[primary])
+    rank = {ags: i for i, ags in enumerate(order)}
+    area_of = {ags: area for area, agss in members.items() for ags in agss}
+
+    rows = values[subject]
+    for (ind, year), group in rows.groupby(["indicator", "year"], sort=True):
+        at = {a: idx for a, idx in zip(group["area"], group.index)}
+        # withheld: the value exists and is part of the totals, but the reader does not see it. Cells marked
+        # "folgt", "unbekannt" or "nicht_sinnvoll" have no value anyone could sum, so they are in no total.
+        withheld = {a for a, idx in at.items() if a in gemeinden
+                    and (idx in chosen or values.at[idx, "flag"] in WITHHELD_FLAGS)}
+        published = {a for a, idx in at.items() if a in gemeinden and a not in withheld
+                     and pd.notna(values.at[idx, "value"])}
+        changed = True
+        while changed:
+            changed = False
+            # the sums a reader knows: each delivered area, and the Kreis minus the delivered areas
+            delivered = [a for a in members if a in at and pd.notna(values.at[at[a], "value"]) and at[a] not in chosen]
+            sets = [(a, members[a]) for a in delivered]
+            if kreis in at and pd.notna(values.at[at[kreis], "value"]) and at[kreis] not in chosen:
+                sets.append((kreis, [g for g in order if area_of.get(g) not in delivered]))
+            for total, cells in sets:
+                unknown = [g for g in cells if g in withheld]
+                if len(unknown) != 1:
+                    continue
+                candidates = sorted((g for g in cells if g in published), key=lambda g: rank[g])
+                pick = at[candidates[0]] if candidates else at[total]
+                chosen.add(pick)
+                published.discard(values.at[pick, "area"])
+                withheld.add(values.at[pick, "area"])
+                changed = True
+                break  # the known sums changed: look again from the start
+
+    hidden = values.loc[sorted(chosen)].copy()
+    hidden["reason"] = np.where(primary.loc[hidden.index], "primär", "sekundär")
+    out = values.copy()
+    out.loc[list(chosen), ["value", "numerator", "denominator"]] = np.nan
+    out.loc[list(chosen), "flag"] = SECRET
+    return out, hidden[["indicator", "area", "year", "value", "numerator", "denominator", "reason"]]

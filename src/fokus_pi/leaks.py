@@ -1,0 +1,59 @@
+"""Leak scan: after a build, no suppressed figure may appear in any output file.
+
+Rounded figures are too common to search for as text (a suppressed "2" or "2,2" stands everywhere), but the
+precise figures of the input are not: the scan reads the site's data-bearing text files (HTML with its inline
+chart and map data, JSON such as the search index, CSV, XML) and fails on any decimal number with four or more
+places that equals a suppressed cell's precise value. Four places keep German thousands separators ("1.199") out
+of it. Scripts and geometry are skipped: they hold libraries and coordinates, no figures of the report. That
+catches the ways a suppressed cell really leaks: raw values in chart and map data, downloads and APIs. The pages
+are built from the model in which the cells are already empty; tests check their tables cell by cell."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+TEXT_SUFFIXES = {".html", ".json", ".csv", ".xml", ".txt", ".md", ".svg"}
+NUMBER = re.compile(r"(?<![\d.])-?\d+\.\d{4,}")  # four or more places: specific enough to match
+
+
+@dataclass(frozen=True)
+class Leak:
+    path: Path
+    value: str
+    cells: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: geheimer Wert {self.value} ({self.cells}) steht in der Ausgabe"
+
+
+def needles(suppressed: pd.DataFrame) -> dict[str, str]:
+    """Precise decimal renderings of each suppressed value -> which cells they belong to."""
+    found: dict[str, list[str]] = {}
+    for row in suppressed.itertuples():
+        value = row.value
+        if pd.isna(value) or float(value).is_integer():
+            continue
+        for text in {repr(float(value)), f"{float(value):.4f}".rstrip("0")}:
+            if NUMBER.fullmatch(text):
+                found.setdefault(text, []).append(f"{row.indicator} {row.area} {row.year}")
+    return {k: ", ".join(v[:3]) for k, v in found.items()}
+
+
+def scan(site: Path, suppressed: pd.DataFrame) -> list[Leak]:
+    """Every occurrence of a suppressed precise value in the site's text files."""
+    wanted = needles(suppressed)
+    leaks = []
+    if not wanted:
+        return leaks
+    for path in sorted(site.rglob("*")):
+        if not path.is_file() or path.suffix not in TEXT_SUFFIXES:
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for match in set(NUMBER.findall(text)):
+            if match in wanted:
+                leaks.append(Leak(path.relative_to(site), match, wanted[match]))
+    return leaks

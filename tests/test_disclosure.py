@@ -1,0 +1,148 @@
+"""Disclosure control: primary and secondary suppression, nothing recoverable, nothing leaked."""
+
+from __future__ import annotations
+
+import csv
+import math
+from collections import defaultdict
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from fokus_pi import leaks
+from fokus_pi.report import load_report
+
+from .conftest import DEMO
+
+VALUES = "snapshots/2025-06-30/values.csv"
+
+
+def edit(data: Path, old: str, new: str) -> None:
+    path = data / VALUES
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def hidden(report, ind, area, year) -> bool:
+    row = report.row(ind, area, year)
+    return row is not None and math.isnan(row["value"]) and row["flag"] == "geheim"
+
+
+def test_small_numerator_is_suppressed_with_a_second_cell(tiny_copy):
+    # Adorf 2024: 2 of 800 -> primary; the Kreis total would give it away, so the smallest other Gemeinde
+    # (Bedorf, 480 inhabitants) is suppressed as well; Cestadt and the Kreis stay published.
+    edit(tiny_copy, "sgb-ii-quote,01099001,2024,6.25,50,800,", "sgb-ii-quote,01099001,2024,0.25,2,800,")
+    edit(tiny_copy, "sgb-ii-quote,01099,2024,10.3333,1860,18000,", "sgb-ii-quote,01099,2024,10.0667,1812,18000,")
+    report = load_report(tiny_copy)
+    assert hidden(report, "sgb-ii-quote", "01099001", 2024)
+    assert hidden(report, "sgb-ii-quote", "01099002", 2024)
+    assert not hidden(report, "sgb-ii-quote", "01099003", 2024)
+    assert report.row("sgb-ii-quote", "01099", 2024)["value"] == 10.0667
+    reasons = report.suppressed.set_index(["indicator", "area", "year"])["reason"]
+    assert reasons[("sgb-ii-quote", "01099001", 2024)] == "primär"
+    assert reasons[("sgb-ii-quote", "01099002", 2024)] == "sekundär"
+    # Bedorf is delivered as secret in 2022 and 2023, so the Kreis total would reveal it: Adorf goes too
+    assert reasons[("sgb-ii-quote", "01099001", 2023)] == "sekundär"
+    assert report.row("sgb-ii-quote", "nord", 2024)["flag"] == "unbekannt"  # no area sum over a secret member
+
+
+def test_counts_of_zero_and_non_confidential_indicators_stay(tiny_copy):
+    edit(tiny_copy, "einwohner,01099002,2024,480,,,", "einwohner,01099002,2024,2,,,")
+    indicators = tiny_copy / "indicators.yml"
+    indicators.write_text(indicators.read_text(encoding="utf-8").replace(
+        "    kind: count\n", "    kind: count\n    confidential: false\n"), encoding="utf-8")
+    report = load_report(tiny_copy)
+    assert report.row("einwohner", "01099002", 2024)["value"] == 2
+
+
+def test_a_delivered_area_total_is_protected_too(tiny_copy):
+    # nord is delivered: Adorf primary -> Bedorf must go (the only other member); Cestadt alone in the rest of
+    # the Kreis has no unknown cell and stays
+    edit(tiny_copy, "sgb-ii-quote,01099001,2024,6.25,50,800,", "sgb-ii-quote,01099001,2024,0.25,2,800,\n"
+         "sgb-ii-quote,nord,2024,1,12,1200,")
+    report = load_report(tiny_copy)
+    assert hidden(report, "sgb-ii-quote", "01099002", 2024)
+    assert not hidden(report, "sgb-ii-quote", "01099003", 2024)
+
+
+def test_a_lone_secret_with_no_partner_hides_the_total(tiny_copy):
+    # nord delivered; Cestadt is alone in the rest of the Kreis: if it is secret, the Kreis total must go
+    edit(tiny_copy, "sgb-ii-quote,01099003,2024,10.7143,1800,16800,", "sgb-ii-quote,01099003,2024,0.0119,2,16800,\n"
+         "sgb-ii-quote,nord,2024,5,60,1200,")
+    report = load_report(tiny_copy)
+    assert hidden(report, "sgb-ii-quote", "01099003", 2024)
+    assert hidden(report, "sgb-ii-quote", "01099", 2024)
+
+
+def test_no_suppressed_demo_cell_can_be_recovered(demo_report):
+    """Independent audit: for every published total, the cells it sums over never have exactly one unknown."""
+    with open(DEMO / "areas/gemeinden.csv", encoding="utf-8") as fh:
+        area_of = {r["ags"]: r["planning_area"] for r in csv.DictReader(fh)}
+    protected = {i.id for i in demo_report.catalogue.indicators if i.kind in ("count", "share", "rate") and i.confidential}
+    facts = demo_report.facts[demo_report.facts["indicator"].isin(protected)]
+    published = facts[facts["value"].notna()]
+    known = set(zip(published["indicator"], published["area"], published["year"]))
+    secret = facts[facts["flag"].isin(["geheim", "unsicher"])]
+    withheld = set(zip(secret["indicator"], secret["area"], secret["year"]))
+    delivered_rows = published[published["area"].isin(set(area_of.values()))]
+    snap = sorted((DEMO / "snapshots").iterdir())[-1]
+    with open(snap / "values.csv", encoding="utf-8") as fh:
+        delivered = {(r["indicator"], r["area"], int(r["year"])) for r in csv.DictReader(fh)
+                     if r["area"] in set(area_of.values()) and r["value"]}
+    checked = 0
+    for (ind, year), _ in facts.groupby(["indicator", "year"]):
+        sets = defaultdict(list)
+        for ags, area in area_of.items():
+            key = area if (ind, area, year) in delivered and (ind, area, year) in known else "rest"
+            sets[key].append(ags)
+        if (ind, "01056", year) not in known:
+            sets.pop("rest", None)
+        for cells in sets.values():
+            unknown = [a for a in cells if (ind, a, year) in withheld]
+            assert len(unknown) != 1, (ind, year, unknown)
+            checked += 1
+    assert checked > 1000
+    assert len(delivered_rows) > 0
+
+
+def test_primary_rule_independently(demo_report):
+    """Every count 1–2 and every numerator 1–2 of a confidential indicator in the raw data is hidden."""
+    kinds = {i.id: i.kind for i in demo_report.catalogue.indicators if i.confidential}
+    snap = sorted((DEMO / "snapshots").iterdir())[-1]
+    n = 0
+    with open(snap / "values.csv", encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            if r["indicator"] not in kinds or len(r["area"]) != 8 or r["flag"]:
+                continue
+            people = r["value"] if kinds[r["indicator"]] == "count" else r["numerator"]
+            if people and 1 <= float(people) < 3:
+                assert hidden(demo_report, r["indicator"], r["area"], int(r["year"])), r
+                n += 1
+    assert n > 500
+
+
+def test_leak_scan_finds_a_planted_value(tmp_path):
+    suppressed = pd.DataFrame([{"indicator": "x", "area": "01099001", "year": 2024, "value": 0.2381,
+                                "numerator": 2, "denominator": 840, "reason": "primär"}])
+    (tmp_path / "ok.json").write_text('{"v": 0.238, "w": 10.2381, "text": "1.199 Personen"}', encoding="utf-8")
+    (tmp_path / "lib.js").write_text("var c = 0.2381;", encoding="utf-8")  # scripts hold no report figures
+    assert leaks.scan(tmp_path, suppressed) == []
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data/bad.csv").write_text("area,value\n01099001,0.2381\n", encoding="utf-8")
+    found = leaks.scan(tmp_path, suppressed)
+    assert [str(f) for f in found] == ["data/bad.csv: geheimer Wert 0.2381 (x 01099001 2024) steht in der Ausgabe"]
+
+
+def test_demo_site_has_no_leak_and_shows_points(demo_site, demo_report):
+    assert leaks.scan(demo_site, demo_report.suppressed) == []
+    # a suppressed cell of the newest year appears as "." in the Gemeinde's table row
+    from bs4 import BeautifulSoup
+
+    cell = demo_report.suppressed[(demo_report.suppressed["year"] == 2025)
+                                  & demo_report.suppressed["area"].str.len().eq(8)].iloc[0]
+    g = demo_report.gemeinde(cell["area"])
+    page = BeautifulSoup((demo_site / "gemeinden" / g.slug / "index.html").read_text(encoding="utf-8"), "html.parser")
+    row = next(tr for tr in page.find_all("tr") if tr.find("a", href=lambda h: h and f"kennzahlen/{cell['indicator']}/" in h))
+    assert row.find_all("td")[2].get_text(strip=True) == "."

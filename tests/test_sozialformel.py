@@ -17,17 +17,23 @@ from .conftest import DEMO
 
 
 @pytest.fixture(scope="module")
-def inputs():
+def inputs(demo_report):
+    """The published inputs: the raw CSV without the cells disclosure control withheld (the report lists them),
+    plus the planning-area totals the report publishes (computed from the Gemeinden's true figures)."""
     config = yaml.safe_load((DEMO / "sozialformel.yml").read_text(encoding="utf-8"))
     snap = sorted((DEMO / "snapshots").iterdir())[-1]
     with open(DEMO / "areas/gemeinden.csv", encoding="utf-8") as fh:
         gemeinden = {r["ags"]: r["name"] for r in csv.DictReader(fh)}
     names = [v["indicator"] for v in config["variables"]]
     values: dict[tuple[str, str, int], float] = {}
+    withheld = set(zip(demo_report.suppressed["indicator"], demo_report.suppressed["area"],
+                       demo_report.suppressed["year"]))
     with open(snap / "values.csv", encoding="utf-8") as fh:
         for r in csv.DictReader(fh):
-            if r["indicator"] in names and r["value"] and not r["flag"]:
-                values[(r["indicator"], r["area"], int(r["year"]))] = float(r["value"])
+            key = (r["indicator"], r["area"], int(r["year"]))
+            if r["indicator"] in names and r["value"] and not r["flag"] and key not in withheld:
+                values[key] = float(r["value"])
+    assert len(withheld & {k for k in withheld if k[0] in names}) > 0  # the test does exercise withheld inputs
     return config, gemeinden, values
 
 

@@ -101,7 +101,9 @@ def load_register(areas_dir: Path, report_file: Path, out: Collector) -> Registe
     """Read report.yml, the Gemeinde and planning-area registers and the geometry; report every mismatch."""
     meta = _load_report_meta(report_file, out)
     planning = _load_planning_areas(areas_dir / "planungsraeume.csv", out)
-    gemeinden = _load_gemeinden(areas_dir / "gemeinden.csv", {p.id for p in planning}, meta["kreis"].code, out)
+    gemeinden = _load_gemeinden(areas_dir / "gemeinden.csv", None if planning is None else {p.id for p in planning},
+                                meta["kreis"].code, out)
+    planning = planning or []
     rows = {g.ags: g for g in gemeinden}
     geometry = _load_geometry(areas_dir / "gemeinden.geojson", rows, areas_dir / "gemeinden.csv", out)
     return Register(meta["title"], meta["kreis"], meta["land"], meta["bund"], meta["key_figures"],
@@ -125,10 +127,10 @@ def _load_report_meta(path: Path, out: Collector) -> dict:
     }
 
 
-def _load_planning_areas(path: Path, out: Collector) -> list[PlanningArea]:
+def _load_planning_areas(path: Path, out: Collector) -> list[PlanningArea] | None:
     table = read_table(path, ("id", "name"), out)
     if table is None:
-        return []
+        return None  # unreadable: the register's references to it are not checked
     result: list[PlanningArea] = []
     for r in range(len(table.rows)):
         pid, name = table.get(r, "id"), table.get(r, "name")
@@ -143,7 +145,7 @@ def _load_planning_areas(path: Path, out: Collector) -> list[PlanningArea]:
     return result
 
 
-def _load_gemeinden(path: Path, planning: set[str], kreis: str, out: Collector) -> list[Gemeinde]:
+def _load_gemeinden(path: Path, planning: set[str] | None, kreis: str, out: Collector) -> list[Gemeinde]:
     table = read_table(path, ("ags", "name", "bez", "amt", "planning_area", "lon", "lat"), out)
     if table is None:
         return []
@@ -160,7 +162,7 @@ def _load_gemeinden(path: Path, planning: set[str], kreis: str, out: Collector) 
             out.add(path, *table.where(r, "ags"), f"AGS {ags} ist doppelt")
             continue
         pa = table.get(r, "planning_area")
-        if pa not in planning:
+        if planning is not None and pa not in planning:
             out.add(path, *table.where(r, "planning_area"), f"unbekannter Planungsraum „{pa}“")
         try:
             lon, lat = float(table.get(r, "lon")), float(table.get(r, "lat"))

@@ -1,14 +1,16 @@
 """Statistical disclosure control: no reader may work out a small group's number.
 
-Primary suppression: a Gemeinde's count, or the numerator of its share or rate, from 1 to below the threshold is
-not published (default: 1 and 2, as the Bundesagentur für Arbeit does); the value, numerator and denominator go.
+Primary suppression: a Gemeinde's or planning area's count, or the numerator of its share or rate, from 1 to below
+the threshold is not published (default: 1 and 2, as the Bundesagentur für Arbeit does); value, numerator and
+denominator go. Planning-area totals count too: two secret cells that sum to 2 would each be 1.
 
 Secondary suppression: a suppressed cell must not be recoverable by subtraction. The published totals are the
-Kreis and any planning area whose figure a source delivers. Planning areas partition the Gemeinden, so the
-independent sums a reader knows are: each delivered area's members, and (Kreis minus the delivered areas) the
-members of all other areas together. A cell is recoverable exactly when one of these sets has one unknown cell;
+Kreis and every planning area with a value (computed from the Gemeinden's true figures, or delivered by a
+source). Planning areas partition the Gemeinden, so the independent sums a reader knows are: each published
+area's members, and (Kreis minus those areas) the members of all other areas together. A cell is recoverable exactly when one of these sets has one unknown cell;
 then one more cell of that set is suppressed: the one of the Gemeinde with the fewest inhabitants (a stable order,
-so the pattern stays the same from year to year), or, if none is left, the total itself."""
+so the pattern stays the same from year to year), or, if none is left, an area total (the Kreis total is kept
+as long as an area total can go instead)."""
 
 from __future__ import annotations
 
@@ -60,7 +62,8 @@ def suppress(values: pd.DataFrame, catalogue: Catalogue, members: dict[str, list
     subject = values["indicator"].isin(protected(catalogue))
     gemeinden = set(order)
     people = _people(values, kinds)
-    primary = subject & values["area"].isin(gemeinden) & (people >= 1) & (people < policy.min_count)
+    small = values["area"].isin(gemeinden | set(members))
+    primary = subject & small & (people >= 1) & (people < policy.min_count)
     chosen = set(values.index[primary])
     rank = {ags: i for i, ags in enumerate(order)}
     area_of = {ags: area for area, agss in members.items() for ags in agss}
@@ -87,7 +90,14 @@ def suppress(values: pd.DataFrame, catalogue: Catalogue, members: dict[str, list
                 if len(unknown) != 1:
                     continue
                 candidates = sorted((g for g in cells if g in published), key=lambda g: rank[g])
-                pick = at[candidates[0]] if candidates else at[total]
+                if candidates:
+                    pick = at[candidates[0]]
+                elif total == kreis and delivered:
+                    # keep the Kreis total: give up the smallest area total instead, so that area's members
+                    # join the rest of the Kreis and one of them can be withheld with the lone cell
+                    pick = at[min(delivered, key=lambda a: (len(members[a]), a))]
+                else:
+                    pick = at[total]
                 chosen.add(pick)
                 published.discard(values.at[pick, "area"])
                 withheld.add(values.at[pick, "area"])

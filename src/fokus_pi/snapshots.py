@@ -9,6 +9,7 @@ from pathlib import Path
 
 from . import schemas
 from .problems import Collector
+from .tables import Dialect
 
 DATED = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 VALUE_FILES = ("values.csv", "values.parquet")
@@ -25,6 +26,7 @@ class Snapshot:
     description: str
     sources: tuple[str, ...]
     notes: str
+    dialect: Dialect | None = None  # declared in snapshot.yml (format:), else detected from the file
 
     @property
     def id(self) -> str:
@@ -68,5 +70,7 @@ def _load_meta(folder: Path, out: Collector) -> Snapshot | None:
     stichtag = d["stichtag"] if isinstance(d["stichtag"], dt.date) else dt.date.fromisoformat(d["stichtag"])
     if stichtag.isoformat() != folder.name:
         out.add(path, *doc.where(("stichtag",)), f"Stichtag {stichtag.isoformat()} passt nicht zum Ordner {folder.name}")
+    fmt = d.get("format")
+    dialect = Dialect(fmt.get("delimiter", ","), fmt.get("decimal", "."), fmt.get("encoding", "utf-8")) if fmt else None
     return Snapshot(folder, stichtag, d["title"], bool(d["demo"]), str(d.get("description") or "").strip(),
-                    tuple(d["sources"]), str(d.get("notes") or "").strip())
+                    tuple(d["sources"]), str(d.get("notes") or "").strip(), dialect)

@@ -3,11 +3,49 @@
 from __future__ import annotations
 
 import csv
+import difflib
 import io
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .problems import Collector
+
+
+@dataclass(frozen=True)
+class Dialect:
+    """How a CSV file writes its numbers: planners' Excel exports use `;` and a decimal comma."""
+
+    delimiter: str = ","
+    decimal: str = "."
+    encoding: str = "utf-8"
+
+
+# the German words planners put in a header instead of the contract's names
+GERMAN_NAMES = {"wert": "value", "jahr": "year", "gebiet": "area", "kennzahl": "indicator", "indikator": "indicator",
+                "zähler": "numerator", "zaehler": "numerator", "nenner": "denominator", "kennzeichen": "flag",
+                "name": "name", "gemeindeschlüssel": "ags", "schluessel": "ags", "betrag": "amount"}
+GERMAN_NUMBER = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$|^-?\d+(,\d+)?$")
+DATE_LIKE = re.compile(r"^\d{1,4}[.\-/]\d{1,2}[.\-/]\d{2,4}$|^\d{1,2}\.\s?[A-Za-zäÄ]{3,}|^[A-Za-zäÄ]{3}\.?[ -]\d{2,4}$")
+
+
+def parse_number(text: str, decimal: str = ".") -> float | None:
+    """A number as the file writes it; None when it is none. With a decimal comma, points must group thousands."""
+    text = text.strip()
+    if decimal == ",":
+        if not GERMAN_NUMBER.match(text):
+            return None
+        text = text.replace(".", "").replace(",", ".")
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value if value == value and abs(value) != float("inf") else None
+
+
+def looks_like_date(text: str) -> bool:
+    """Excel turns 1.5 or 3-12 into dates ("01.05.2024", "3. Dez", "Dez-24"): say so instead of "not a number"."""
+    return bool(DATE_LIKE.match(text.strip()))
 
 
 @dataclass
@@ -19,6 +57,8 @@ class Table:
     rows: list[list[str]]
     lines: list[int]
     raw: list[str]  # source text of each row's first line ("" for Parquet)
+    dialect: Dialect = field(default_factory=Dialect)
+    raw_header: str = ""
 
     def column(self, name: str) -> int | None:
         return self.header.index(name) if name in self.header else None
@@ -28,7 +68,7 @@ class Table:
         col = self.column(name) if name else None
         if col is None or not self.raw[row]:
             return self.lines[row], (col + 1 if col is not None and not self.raw[row] else 1)
-        starts = field_starts(self.raw[row])
+        starts = field_starts(self.raw[row], self.dialect.delimiter)
         return self.lines[row], (starts[col] + 1 if col < len(starts) else len(self.raw[row]) + 1)
 
     def get(self, row: int, name: str) -> str:
@@ -49,34 +89,58 @@ def field_starts(line: str, delimiter: str = ",") -> list[int]:
     return starts
 
 
-def read_table(path: Path, required: tuple[str, ...], out: Collector) -> Table | None:
-    """Read a CSV (UTF-8, comma) or Parquet file; report missing columns; None when unreadable."""
-    table = _read_parquet(path, out) if path.suffix == ".parquet" else _read_csv(path, out)
+def read_table(path: Path, required: tuple[str, ...], out: Collector, optional: tuple[str, ...] | None = None,
+               dialect: Dialect | None = None) -> Table | None:
+    """Read a CSV or Parquet file; report missing, renamed and (when ``optional`` is given) unknown columns.
+
+    Without a declared ``dialect`` the delimiter is taken from the header line (`;` means a German Excel
+    export, so a decimal comma); the encoding is UTF-8 unless declared."""
+    table = _read_parquet(path, out) if path.suffix == ".parquet" else _read_csv(path, out, dialect)
     if table is None:
         return None
-    missing = [c for c in required if c not in table.header]
-    if missing:
-        out.add(path, 1, 1, "Spalte(n) fehlen: " + ", ".join(missing) + " (gefunden: " + ", ".join(table.header) + ")")
-        return None
-    return table
+    known = set(required) | set(optional or ())
+    ok = True
+    for name in required:
+        if name not in table.header:
+            unknown = [h for h in table.header if h not in known]
+            guess = [h for h in unknown if GERMAN_NAMES.get(h.lower()) == name]
+            guess = guess or difflib.get_close_matches(name, unknown, n=1)
+            hint = f" – heißt sie „{guess[0]}“?" if guess else ""
+            out.add(path, 1, 1, f"Spalte „{name}“ fehlt (gefunden: {', '.join(table.header)}){hint}")
+            ok = False
+    if optional is not None:
+        starts = field_starts(table.raw_header, table.dialect.delimiter) if table.raw_header else []
+        for i, name in enumerate(table.header):
+            if name not in known:
+                out.add(path, 1, starts[i] + 1 if i < len(starts) else 1,
+                        f"unbekannte Spalte „{name}“ (erlaubt: {', '.join(sorted(known))})")
+                ok = False
+    if ok and not table.rows:
+        out.add(path, 2, 1, "Datei enthält nur die Kopfzeile, keine Daten")
+        ok = False
+    return table if ok else None
 
 
-def _read_csv(path: Path, out: Collector) -> Table | None:
+def _read_csv(path: Path, out: Collector, dialect: Dialect | None) -> Table | None:
     data = path.read_bytes()
+    encoding = dialect.encoding if dialect else "utf-8"
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig" if encoding.lower().replace("_", "-") == "utf-8" else encoding)
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        out.add(path, line, column, "Datei ist nicht UTF-8-kodiert (bitte als „CSV UTF-8“ speichern)")
+        out.add(path, line, column, f"Datei ist nicht {encoding.upper()}-kodiert (als „CSV UTF-8“ speichern "
+                                    "oder die Kodierung in snapshot.yml unter format.encoding angeben)")
         return None
-    reader = csv.reader(io.StringIO(text, newline=""))
-    raw_lines = text.splitlines()
-    try:
-        header = [h.strip() for h in next(reader)]
-    except StopIteration:
+    if not text.strip():
         out.add(path, 1, 1, "Datei ist leer")
         return None
+    first = text.splitlines()[0]
+    if dialect is None:
+        dialect = Dialect(";", ",") if first.count(";") > first.count(",") else Dialect()
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=dialect.delimiter)
+    raw_lines = text.splitlines()
+    header = [h.strip() for h in next(reader)]
     rows, lines, raw = [], [], []
     start = reader.line_num + 1
     for row in reader:
@@ -87,7 +151,7 @@ def _read_csv(path: Path, out: Collector) -> Table | None:
             if len(row) != len(header):
                 out.add(path, start, 1, f"Zeile hat {len(row)} Felder, die Kopfzeile {len(header)}")
         start = reader.line_num + 1
-    return Table(path, header, rows, lines, raw)
+    return Table(path, header, rows, lines, raw, dialect, raw_lines[0])
 
 
 def _read_parquet(path: Path, out: Collector) -> Table | None:

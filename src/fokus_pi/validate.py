@@ -11,24 +11,17 @@ from .catalogue import Catalogue
 from .problems import Collector
 from .snapshots import Snapshot
 from .symbols import FLAGS, SYMBOL_FLAGS
-from .tables import Table, read_table
+from .tables import Dialect, Table, looks_like_date, parse_number, read_table
 
 REQUIRED = ("indicator", "area", "year", "value")
+OPTIONAL = ("numerator", "denominator", "flag")
 FIRST_YEAR = 2000
 COLUMNS = ["indicator", "area", "year", "value", "numerator", "denominator", "flag"]
 
 
-def _number(text: str) -> float | None:
-    try:
-        x = float(text)
-    except ValueError:
-        return None
-    return x if math.isfinite(x) else None
-
-
 def load_values(snap: Snapshot, catalogue: Catalogue, register: Register, out: Collector) -> pd.DataFrame:
     """Check every row of the snapshot's values and return the clean ones as a typed long table."""
-    table = read_table(snap.values_file, REQUIRED, out)
+    table = read_table(snap.values_file, REQUIRED, out, OPTIONAL, snap.dialect)
     if table is None:
         return pd.DataFrame(columns=COLUMNS)
     known = register.known_codes()
@@ -71,9 +64,14 @@ def _check_row(t: Table, r: int, cat: Catalogue, known: set[str], last_year: int
     if flag and flag not in FLAGS:
         say("flag", f"unbekanntes Kennzeichen „{flag}“ (erlaubt: {', '.join(FLAGS)})")
         ok = False
-    value = _number(value_text) if value_text else None
+    decimal = t.dialect.decimal
+    value = parse_number(value_text, decimal) if value_text else None
     if value_text and value is None:
-        say("value", f"Wert „{value_text}“ ist keine Zahl (Dezimalpunkt verwenden)")
+        if looks_like_date(value_text):
+            say("value", f"Wert „{value_text}“ sieht wie ein Datum aus – hat Excel eine Zahl umgewandelt?")
+        else:
+            sep = "Dezimalkomma, Punkt nur als Tausendertrennzeichen" if decimal == "," else "Dezimalpunkt"
+            say("value", f"Wert „{value_text}“ ist keine Zahl ({sep})")
         ok = False
     elif value is None and not flag:
         say("value", "Wert fehlt (leer ohne Kennzeichen)")
@@ -81,7 +79,7 @@ def _check_row(t: Table, r: int, cat: Catalogue, known: set[str], last_year: int
     elif value is not None and flag in ("geheim", "unbekannt", "folgt", "nicht_sinnvoll"):
         say("value", f"bei Kennzeichen „{flag}“ muss der Wert leer sein")
         ok = False
-    num, den = (_fraction_part(t, r, col, say) for col in ("numerator", "denominator"))
+    num, den = (_fraction_part(t, r, col, say, decimal) for col in ("numerator", "denominator"))
     if num is False or den is False:
         ok = False
     if not ok or ind is None:
@@ -93,11 +91,11 @@ def _check_row(t: Table, r: int, cat: Catalogue, known: set[str], last_year: int
             "flag": flag}
 
 
-def _fraction_part(t: Table, r: int, col: str, say) -> float | None | bool:
+def _fraction_part(t: Table, r: int, col: str, say, decimal: str) -> float | None | bool:
     text = t.get(r, col)
     if not text:
         return None
-    x = _number(text)
+    x = parse_number(text, decimal)
     if x is None:
         say(col, f"{'Zähler' if col == 'numerator' else 'Nenner'} „{text}“ ist keine Zahl")
         return False

@@ -11,6 +11,7 @@ from fokus_pi.report import Report, load_report
 
 ROOT = Path(__file__).resolve().parents[1]
 TINY = ROOT / "tests" / "fixtures" / "tiny"
+TINY_CONFIG = ROOT / "tests" / "fixtures" / "tiny-site" / "mkdocs.yml"  # generated pages only
 DEMO = ROOT / "data"
 REFERENCE = ROOT.parent / "shared" / "reference"
 

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from fokus_pi.cli import main
 
-from .conftest import DEMO, ROOT
+from .conftest import DEMO, ROOT, TINY_CONFIG
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
@@ -59,13 +59,13 @@ def test_check_broken_copy_names_file_line_column(broken_demo):
 
 def test_build_with_bad_data_leaves_the_site_untouched(tiny_copy, tmp_path):
     out = tmp_path / "site"
-    first = run("build", "--data", str(tiny_copy), "--out", str(out), "--config", str(ROOT / "mkdocs.yml"))
+    first = run("build", "--data", str(tiny_copy), "--out", str(out), "--config", str(TINY_CONFIG))
     assert first.exit_code == 0, first.output
     before = tree_digest(out)
     assert "gemeinden/cestadt/index.html" in before
     values = tiny_copy / "snapshots/2025-06-30/values.csv"
     values.write_text(values.read_text() + "einwohner,01099001,2024,1020,,,\n")
-    second = run("build", "--data", str(tiny_copy), "--out", str(out), "--config", str(ROOT / "mkdocs.yml"))
+    second = run("build", "--data", str(tiny_copy), "--out", str(out), "--config", str(TINY_CONFIG))
     assert second.exit_code == 1
     assert "doppelte Zeile" in second.output
     assert tree_digest(out) == before
@@ -95,7 +95,7 @@ def test_serve_gives_a_live_preview(tmp_path):
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     proc = subprocess.Popen(
-        [sys.executable, "-m", "fokus_pi.cli", "serve", "--data", str(TINY), "--config", str(ROOT / "mkdocs.yml"),
+        [sys.executable, "-m", "fokus_pi.cli", "serve", "--data", str(TINY), "--config", str(TINY_CONFIG),
          "--dev-addr", f"127.0.0.1:{port}"],
         cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )

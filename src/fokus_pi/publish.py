@@ -57,6 +57,8 @@ def build_site(data_dir: Path, out_dir: Path, config_file: Path = Path("mkdocs.y
     report = load_report_cached(data_dir)  # raises DataError before anything is written
     out_dir = Path(out_dir).resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
+    for stale in out_dir.parent.glob(f".tmp-{out_dir.name}-*"):
+        shutil.rmtree(stale, ignore_errors=True)  # left by a build that was killed
     tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{out_dir.name}-", dir=out_dir.parent))
     try:
         with data_dir_env(data_dir):

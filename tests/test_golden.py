@@ -51,4 +51,5 @@ def test_every_page_is_planned(tiny_pages):
         "gemeinden/adorf.md", "gemeinden/bedorf.md", "gemeinden/cestadt.md",
         "handlungsfelder/demographie.md", "handlungsfelder/armut.md",
         "planungsraeume/index.md", "planungsraeume/nord.md", "planungsraeume/sued.md", "auffaelligkeiten/index.md",
+        "neu/index.md", "neu/2024-06-30.md", "neu/2025-06-30.md",
     ])

@@ -48,14 +48,30 @@ def check(data_dir: Path) -> None:
 @DATA
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("build/site"), show_default=True)
 @CONFIG
-def build(data_dir: Path, out_dir: Path, config_file: Path) -> None:
+@click.option("--offline", is_flag=True,
+              help="zusätzlich die Offline-Kopie für Tablets bauen: fokus-pi-offline.zip neben dem --out-Ordner")
+@click.option("--pdf", is_flag=True,
+              help="zusätzlich je Gemeinde ein PDF-Profil mit Chromium drucken: Ordner pdf/ neben dem --out-Ordner")
+@click.option("--archiv", "archive", is_flag=True,
+              help="frühere Ausgaben (neuester Datenstand je Jahr) unter archiv/<jahr>/ mitbauen")
+def build(data_dir: Path, out_dir: Path, config_file: Path, offline: bool, pdf: bool, archive: bool) -> None:
     """Prüfen und die Website bauen; bei einem Fehler bleibt die alte Website unverändert."""
     from mkdocs.exceptions import MkDocsException
 
+    from .pdf import PdfError
     from .publish import LeakError, build_site
 
     try:
-        result = build_site(data_dir, out_dir, config_file)
+        result = build_site(data_dir, out_dir, config_file, archive=archive)
+        click.echo(f"{result.pages} Seiten, {result.files} Dateien, {result.bytes / 1e6:.1f} MB "
+                   f"in {result.seconds:.1f} s nach {result.out_dir}")
+        if offline:
+            _build_offline(data_dir, result.out_dir.parent, config_file)
+        if pdf:
+            _print_profiles(data_dir, result.out_dir)
+    except PdfError as exc:
+        click.echo(f"PDF abgebrochen: {exc}", err=True)
+        sys.exit(1)
     except DataError as exc:
         _report_problems(exc)
         sys.exit(1)
@@ -65,8 +81,22 @@ def build(data_dir: Path, out_dir: Path, config_file: Path) -> None:
     except LeakError as exc:
         click.echo(f"Build abgebrochen, geheime Werte in der Ausgabe:\n{exc}", err=True)
         sys.exit(1)
-    click.echo(f"{result.pages} Seiten, {result.files} Dateien, {result.bytes / 1e6:.1f} MB "
-               f"in {result.seconds:.1f} s nach {result.out_dir}")
+
+
+def _build_offline(data_dir: Path, folder: Path, config_file: Path) -> None:
+    from .offline import ZIP_NAME, build_offline
+
+    done = build_offline(data_dir, folder / ZIP_NAME, config_file)
+    click.echo(f"Offline-Kopie: {done.pages} Seiten, {done.bytes / 1e6:.1f} MB nach {done.zip_path}")
+
+
+def _print_profiles(data_dir: Path, site: Path) -> None:
+    from .pdf import print_profiles
+    from .report import load_report_cached
+
+    written = print_profiles(load_report_cached(data_dir), site, site.parent / "pdf")
+    size = sum(p.stat().st_size for p in written)
+    click.echo(f"{len(written)} Gemeindeprofile als PDF ({size / 1e6:.1f} MB) nach {site.parent / 'pdf'}")
 
 
 @main.command()

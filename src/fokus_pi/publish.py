@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from . import leaks
+from . import leaks, opendata
 from .report import load_report_cached
 
 DATA_ENV = "FOKUS_DATA"
@@ -48,10 +48,15 @@ def data_dir_env(data_dir: Path) -> Iterator[None]:
             os.environ[DATA_ENV] = before
 
 
-def build_site(data_dir: Path, out_dir: Path, config_file: Path = Path("mkdocs.yml"), strict: bool = True) -> BuildResult:
-    """Validate, build into a sibling temp folder, then replace ``out_dir``; on any failure it stays untouched."""
+def build_site(data_dir: Path, out_dir: Path, config_file: Path = Path("mkdocs.yml"), strict: bool = True,
+               archive: bool = False, **overrides: object) -> BuildResult:
+    """Validate, build into a sibling temp folder, then replace ``out_dir``; on any failure it stays untouched.
+    ``archive`` also builds the earlier yearly editions into archiv/<jahr>/ (editions.py) before the swap;
+    ``overrides`` are MkDocs settings that replace the config file's (docs_dir, nav, hooks …)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
+
+    from . import editions  # imports build_site itself
 
     started = time.perf_counter()
     report = load_report_cached(data_dir)  # raises DataError before anything is written
@@ -60,13 +65,16 @@ def build_site(data_dir: Path, out_dir: Path, config_file: Path = Path("mkdocs.y
     for stale in out_dir.parent.glob(f".tmp-{out_dir.name}-*"):
         shutil.rmtree(stale, ignore_errors=True)  # left by a build that was killed
     tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{out_dir.name}-", dir=out_dir.parent))
+    tmp.chmod(0o755)  # mkdtemp makes it private; a web server (or rsync -a to one) must read the site
     try:
-        with data_dir_env(data_dir):
-            config = load_config(str(config_file), site_dir=str(tmp), strict=strict)
+        with data_dir_env(data_dir), editions.archive_env(report if archive else None):
+            config = load_config(str(config_file), site_dir=str(tmp), strict=strict, **overrides)
             build(config)
-        found = leaks.scan(tmp, report.suppressed)
+        found = leaks.scan(tmp, report.suppressed) + opendata.scan_packed(tmp, report.suppressed)
         if found:
             raise LeakError(found)
+        if archive:  # each edition is checked and leak-scanned against its own snapshot
+            editions.build_archive(report, tmp / "archiv", Path(config_file), **overrides)
         _swap(tmp, out_dir)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)

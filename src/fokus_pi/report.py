@@ -15,6 +15,7 @@ from .catalogue import Catalogue, Indicator, load_catalogue
 from .derive import derive
 from .disclosure import Policy, population_order, suppress
 from .funding import Programme, load_programmes
+from .planning import Planning, load_planning
 from .problems import Collector
 from .snapshots import Snapshot, discover
 from .sozialformel import Result as SozialformelResult
@@ -33,6 +34,8 @@ class Report:
     sozialformel: SozialformelResult | None = None
     programmes: list[Programme] = field(default_factory=list)
     suppressed: pd.DataFrame = field(default_factory=pd.DataFrame)  # cells withheld, with their true figures
+    planning: Planning | None = None  # profiles, focus groups, recommendations, spending (optional files)
+    history: list[pd.DataFrame] = field(default_factory=list, repr=False)  # raw values per snapshot, oldest first
     _by_indicator: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
     _rows: dict[tuple[str, str, int], dict] = field(default_factory=dict, repr=False)
 
@@ -111,6 +114,7 @@ def load_report(data_dir: Path) -> Report:
     sf_config = load_sozialformel(data_dir / "sozialformel.yml", catalogue, out)
     programmes = load_programmes(data_dir / "funding", catalogue, {g.ags for g in register.gemeinden},
                                  {"sozialformel"} if sf_config else set(), out)
+    planning = load_planning(data_dir, catalogue, register, out)
     out.raise_if_any()
     members = {p.id: [g.ags for g in register.gemeinden if g.planning_area == p.id] for p in register.planning_areas}
     policy = Policy.from_mapping(register.disclosure)
@@ -127,7 +131,8 @@ def load_report(data_dir: Path) -> Report:
         published = pd.concat([published, sozialformel.rows()], ignore_index=True)
         catalogue = Catalogue(catalogue.fields, catalogue.indicators + (sf_config.as_indicator(),))
     facts = derive(published, catalogue, register)
-    return Report(data_dir, catalogue, register, snapshots, facts, sozialformel, programmes, suppressed)
+    return Report(data_dir, catalogue, register, snapshots, facts, sozialformel, programmes, suppressed,
+                  planning=planning, history=values)
 
 
 _CACHE: dict[tuple[str, str], Report] = {}

@@ -12,8 +12,12 @@ from typing import Iterable
 
 from tqdm import tqdm
 
+from .. import api, opendata
+from ..opendata import download_block
 from ..report import Report
-from . import findings, funding, gemeinde, indicator, overview, planning, sozialformel
+from ..releases import releases
+from . import (context, findings, funding, gemeinde, indicator, news, overview, planning, recommendations,
+               sozialformel)
 
 
 @dataclass(frozen=True)
@@ -43,9 +47,11 @@ def plan_pages(report: Report, progress: bool = False) -> list[Page]:
     if report.programmes:
         jobs.append(("foerderung/index.md", "Förderung", funding.index, None))
         jobs.extend((f"foerderung/{p.id}.md", p.title, funding.page, p) for p in report.programmes)
+    jobs.extend(_planning_jobs(report))
     pages = []
     for uri, title, make, subject in tqdm(jobs, desc="Seiten", unit="Seite", disable=not progress or None):
-        pages.append(Page(uri, title, make(report, subject) if subject is not None else make(report)))
+        markdown = make(report, subject) if subject is not None else make(report)
+        pages.append(Page(uri, title, markdown + download_block(report, uri)))
     return pages
 
 
@@ -67,6 +73,43 @@ def nav(report: Report) -> dict[str, list]:
         "foerderung/index.md": ["foerderung/index.md"] + [f"foerderung/{p.id}.md" for p in report.programmes]
         if report.programmes else [],
         "sozialformel/index.md": ["sozialformel/index.md"] if report.sozialformel is not None else [],
+        **_planning_nav(report),
+    }
+
+
+def _planning_jobs(report: Report) -> list[tuple]:
+    """Pages of the planning side (recommendations, focus groups, context, release notes), where data exist."""
+    jobs: list[tuple] = []
+    plan = report.planning
+    if plan is not None and plan.recommendations:
+        jobs.append(("handlungsempfehlungen/index.md", "Handlungsempfehlungen", recommendations.index, None))
+        jobs.extend((f"handlungsempfehlungen/{r.id}.md", r.title, recommendations.page, r)
+                    for r in plan.recommendations)
+    if plan is not None and plan.groups:
+        jobs.append(("fokusgruppen/index.md", "Fokusgruppen", recommendations.groups_index, None))
+        jobs.extend((f"fokusgruppen/{g.id}.md", g.title, recommendations.group_page, g) for g in plan.groups)
+    if context.has_demographie(report):
+        jobs.append(("demographie/index.md", "Demographie", context.demographie, None))
+    if plan is not None and plan.spending is not None:
+        jobs.append(("finanzen/index.md", "Finanzen", context.finanzen, None))
+    jobs.append(("neu/index.md", "Neue Daten", news.index, None))
+    jobs.extend((f"neu/{r.id}.md", news.title(r), news.page, r) for r in releases(report))
+    return jobs
+
+
+def _planning_nav(report: Report) -> dict[str, list]:
+    plan = report.planning
+    by_year: dict[int, list[str]] = {}
+    for r in sorted(plan.recommendations if plan else [], key=lambda r: (-r.year, r.id)):
+        by_year.setdefault(r.year, []).append(f"handlungsempfehlungen/{r.id}.md")
+    return {
+        "handlungsempfehlungen/index.md": ["handlungsempfehlungen/index.md"]
+        + [{f"Fokusbericht {y}": uris} for y, uris in by_year.items()] if by_year else [],
+        "fokusgruppen/index.md": ["fokusgruppen/index.md"] + [f"fokusgruppen/{g.id}.md" for g in plan.groups]
+        if plan and plan.groups else [],
+        "demographie/index.md": ["demographie/index.md"] if context.has_demographie(report) else [],
+        "finanzen/index.md": ["finanzen/index.md"] if plan and plan.spending is not None else [],
+        "neu/index.md": ["neu/index.md"] + [f"neu/{r.id}.md" for r in releases(report)],
     }
 
 
@@ -75,13 +118,16 @@ class Download:
     """A generated file that is not a page (CSV and the like), published beside the pages."""
 
     uri: str
-    content: str
+    content: str | bytes  # bytes for zip and Parquet
 
 
 def plan_downloads(report: Report) -> list[Download]:
     files = []
     if report.sozialformel is not None:
         files.append(Download(f"sozialformel/{sozialformel.CSV_NAME}", sozialformel.csv_text(report)))
+    values = opendata.table(report)  # open data (daten/) and the JSON API (api/v1/) share one table
+    files.extend(Download(uri, content) for uri, content in {**opendata.files(report, values),
+                                                            **api.files(report, values)}.items())
     return files
 
 
@@ -91,6 +137,10 @@ def write_pages(pages: Iterable[Page | Download], out_dir: Path) -> int:
     for item in pages:
         target = out_dir / item.uri
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(item.markdown if isinstance(item, Page) else item.content, encoding="utf-8")
+        content = item.markdown if isinstance(item, Page) else item.content
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
         count += 1
     return count

@@ -5,15 +5,17 @@ from __future__ import annotations
 from ..areas import Gemeinde
 from ..render import render
 from ..report import Report
+from ..viz import gemeinde_block, neighbour_links
 from .views import Cell
 
 
 def page(report: Report, g: Gemeinde) -> str:
     reg = report.register
+    published = report.published()  # one scan of the facts, not one per Handlungsfeld
     sections = []
     for field in report.catalogue.fields:
         rows = []
-        for ind in report.published():
+        for ind in published:
             if ind.field != field.id:
                 continue
             year = report.latest_year(ind.id)
@@ -25,4 +27,5 @@ def page(report: Report, g: Gemeinde) -> str:
     return render(
         "gemeinde.md.j2", g=g, planning=planning, sections=sections, snapshot=report.snapshot,
         reference_names=[r.name for r in reg.references], kreis=reg.kreis,
+        viz=gemeinde_block(report, g, published), neighbours=neighbour_links(report, g),
     )

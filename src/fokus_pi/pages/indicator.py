@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..catalogue import Indicator
 from ..render import render
 from ..report import Report
+from ..viz import indicator_blocks
 from . import views
 
 
@@ -24,4 +25,5 @@ def page(report: Report, ind: Indicator) -> str:
         reference_series=views.series(report, ind, [r.code for r in reg.references]),
         gemeinden=gemeinden,
         gemeinde_series=views.series(report, ind, [g.ags for g in gemeinden]),
+        viz=indicator_blocks(report, ind),
     )

@@ -6,6 +6,7 @@ from .. import derive
 from ..catalogue import Field
 from ..render import render
 from ..report import Report
+from . import fieldinfo
 from .views import Cell
 
 
@@ -50,7 +51,8 @@ def fields_index(report: Report) -> str:
 
 def field_page(report: Report, field: Field) -> str:
     rows = _kreis_rows(report, [i for i in report.published() if i.field == field.id])
-    return render("field.md.j2", field=field, rows=rows, register=report.register, snapshot=report.snapshot)
+    return render("field.md.j2", field=field, rows=rows, register=report.register, snapshot=report.snapshot,
+                  **fieldinfo.extras(report, field))
 
 
 def methods_page(report: Report) -> str:

@@ -1,0 +1,345 @@
+"""Open data: the published figures as CSV (plain and for German Excel), Parquet and a Frictionless data package.
+
+Only what the pages show leaves the building: the model's facts after disclosure control (withheld cells are
+empty and keep their flag), values rounded half up to the indicator's decimals exactly as every table prints
+them, numerators and denominators as published. One long table feeds every format and the JSON API (api.py),
+so no two downloads can disagree. Everything is returned as in-memory files (path -> text or bytes) that any
+site engine can publish; the bytes are reproducible (fixed zip timestamps, no wall-clock anywhere)."""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from . import fmt, leaks
+from .catalogue import Indicator
+from .disclosure import Policy
+from .render import render
+from .report import Report
+from .sozialformel import INDICATOR_ID as SOZIALFORMEL
+from .symbols import FLAGS
+from .viz.classes import round_half_up
+
+FOLDER = "daten"
+ARCHIVE = f"{FOLDER}/sozialbericht.zip"
+PARQUET = f"{FOLDER}/werte.parquet"
+Files = dict[str, str | bytes]
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str  # Table Schema type
+    title: str  # German description for the README, the data package and the daten/ page
+
+
+COLUMNS = (
+    Column("kennzahl", "string", "Kennung der Kennzahl (Beschreibung in kennzahlen.csv)"),
+    Column("gebiet", "string", "Gebietsschlüssel: Amtlicher Gemeindeschlüssel, Kennung des Planungsraums, "
+                               "Schlüssel von Kreis, Land oder Bund"),
+    Column("gebietsname", "string", "Name des Gebiets"),
+    Column("ebene", "string", "gemeinde, planungsraum, kreis, land oder bund"),
+    Column("jahr", "integer", "Berichtsjahr"),
+    Column("wert", "number", "Wert, gerundet wie auf der Website; leer, wenn ein Kennzeichen gesetzt ist"),
+    Column("zaehler", "integer", "Zähler (bei Anteilen, Quoten und Beträgen), sonst leer"),
+    Column("nenner", "integer", "Nenner (bei Anteilen, Quoten und Beträgen), sonst leer"),
+    Column("kennzeichen", "string", "leer oder: nichts, geheim, unbekannt, nicht_sinnvoll, folgt, unsicher"),
+)
+LEVELS = ("gemeinde", "planungsraum", "kreis", "land", "bund")
+
+
+@dataclass(frozen=True)
+class Licence:
+    id: str
+    title: str
+    url: str
+
+
+DL_DE_BY = Licence("dl-de/by-2-0", "Datenlizenz Deutschland – Namensnennung – Version 2.0",
+                   "https://www.govdata.de/dl-de/by-2-0")
+
+
+def licence(report: Report, ind: Indicator) -> Licence | None:
+    """dl-de/by-2-0 for the county's own data (its offices, its analyses); None where a third party's terms
+    apply: the county republishes those figures but cannot license them."""
+    own = report.register.kreis.name in ind.source or ind.id == SOZIALFORMEL
+    return DL_DE_BY if own else None
+
+
+def licence_text(report: Report, ind: Indicator) -> str:
+    """The licence in one German phrase, for tables and page footers."""
+    lic = licence(report, ind)
+    return lic.id if lic else f"Nutzungsbedingungen der Quelle ({ind.source})"
+
+
+def areas(report: Report) -> pd.DataFrame:
+    """Every area with its level and names: the `gebiete` table."""
+    reg = report.register
+    rows = [{"gebiet": g.ags, "gebietsname": g.name, "ebene": "gemeinde", "bezeichnung": g.bez, "amt": g.amt,
+             "planungsraum": g.planning_area} for g in reg.gemeinden]
+    rows += [{"gebiet": p.id, "gebietsname": p.name, "ebene": "planungsraum", "bezeichnung": "Planungsraum",
+              "amt": "", "planungsraum": p.id} for p in reg.planning_areas]
+    rows += [{"gebiet": r.code, "gebietsname": r.name, "ebene": lvl, "bezeichnung": lvl.capitalize(), "amt": "",
+              "planungsraum": ""} for lvl, r in zip(LEVELS[2:], reg.references)]
+    return pd.DataFrame(rows)
+
+
+def table(report: Report) -> pd.DataFrame:
+    """The published values as one long table (columns COLUMNS), sorted by catalogue order, level, area, year."""
+    facts = report.facts
+    known = areas(report).set_index("gebiet")
+    decimals = _decimals(report)
+    frame = pd.DataFrame({
+        "kennzahl": facts["indicator"].astype(str),
+        "gebiet": facts["area"].astype(str),
+        "gebietsname": facts["area"].map(known["gebietsname"]).fillna(facts["area"]).astype(str),
+        "ebene": facts["area"].map(known["ebene"]).fillna("").astype(str),
+        "jahr": facts["year"].astype("int64"),
+        "wert": [math.nan if pd.isna(v) else round_half_up(v, decimals[i])
+                 for i, v in zip(facts["indicator"], facts["value"])],
+        "zaehler": facts["numerator"].round().astype("Int64"),
+        "nenner": facts["denominator"].round().astype("Int64"),
+        "kennzeichen": facts["flag"].fillna("").astype(str),
+    })
+    _assert_withheld_empty(frame, report.suppressed)
+    order = {i.id: n for n, i in enumerate(report.catalogue.indicators)}
+    frame["_k"], frame["_e"] = frame["kennzahl"].map(order), frame["ebene"].map({e: n for n, e in enumerate(LEVELS)})
+    frame = frame.sort_values(["_k", "_e", "gebiet", "jahr"], kind="stable")
+    return frame.drop(columns=["_k", "_e"]).reset_index(drop=True)
+
+
+def _assert_withheld_empty(frame: pd.DataFrame, suppressed: pd.DataFrame) -> None:
+    """A guard of its own: whatever the model holds, a suppressed cell never leaves with a figure."""
+    if suppressed.empty:
+        return
+    keys = pd.MultiIndex.from_frame(suppressed[["indicator", "area", "year"]].astype({"year": "int64"}))
+    hit = pd.MultiIndex.from_frame(frame[["kennzahl", "gebiet", "jahr"]]).isin(keys)
+    if frame.loc[hit, ["wert", "zaehler", "nenner"]].notna().any(axis=None):
+        raise ValueError("geheim gehaltene Werte in den offenen Daten")
+
+
+def catalogue(report: Report) -> pd.DataFrame:
+    """One row per published indicator: meaning, unit, source, licence and years (the `kennzahlen` table)."""
+    rows = []
+    for ind in report.published():
+        years = report.years(ind.id)
+        rows.append({
+            "kennzahl": ind.id, "titel": ind.title, "kurztitel": ind.short_title, "einheit": ind.unit,
+            "handlungsfeld": report.catalogue.field(ind.field).title, "art": ind.kind, "richtung": ind.direction,
+            "dezimalstellen": ind.decimals, "zaehler": ind.numerator or "", "nenner": ind.denominator or "",
+            "je": "" if ind.multiplier is None else f"{ind.multiplier:g}",
+            "erstes_jahr": min(years), "letztes_jahr": max(years),
+            "brueche": "; ".join(f"{b.year}: {b.note}" for b in ind.breaks),
+            "beschreibung": ind.description, "hinweise": ind.notes, "quelle": ind.source,
+            "lizenz": licence_text(report, ind),
+        })
+    return pd.DataFrame(rows)
+
+
+def csv_text(frame: pd.DataFrame, excel: bool = False, decimals: dict[str, int] | None = None) -> str:
+    """CSV as UTF-8 with `,`; with ``excel`` the German variant: `;`, decimal comma and a byte-order mark, so a
+    double click in Excel shows umlauts and numbers right. ``decimals`` (per indicator) prints each value with
+    the places the website shows, so 10.0 stays 10.0 and a count stays 1234."""
+    text = frame.copy()
+    if decimals is not None:
+        text["wert"] = [("" if pd.isna(v) else f"{v:.{decimals[k]}f}") for k, v in zip(text["kennzahl"], text["wert"])]
+        if excel:
+            text["wert"] = text["wert"].str.replace(".", ",", regex=False)
+    buffer = io.StringIO()
+    text.to_csv(buffer, index=False, sep=";" if excel else ",", lineterminator="\n")
+    return ("\ufeff" if excel else "") + buffer.getvalue()
+
+
+def _decimals(report: Report) -> dict[str, int]:
+    return {i.id: i.decimals for i in report.catalogue.indicators}
+
+
+def field_schema(excel: bool = False) -> dict:
+    """Table Schema of the long table; the Excel variant declares its decimal comma."""
+    fields = []
+    for c in COLUMNS:
+        f = {"name": c.name, "type": c.type, "description": c.title}
+        if excel and c.type == "number":
+            f["decimalChar"] = ","
+        fields.append(f)
+    return {"fields": fields, "missingValues": [""], "primaryKey": ["kennzahl", "gebiet", "jahr"]}
+
+
+def _resource(name: str, path: str, schema: dict, excel: bool = False, **extra: object) -> dict:
+    res = {"name": name, "path": path, "profile": "tabular-data-resource", "format": "csv",
+           "mediatype": "text/csv", "encoding": "utf-8-sig" if excel else "utf-8", "schema": schema, **extra}
+    if excel:
+        res["dialect"] = {"delimiter": ";"}
+    return res
+
+
+def _package(report: Report, name: str, title: str, resources: list[dict], inds: list[Indicator]) -> dict:
+    """A Frictionless (Tabular) Data Package descriptor with source, licence and Stichtag."""
+    snap = report.snapshot
+    own = [i for i in inds if licence(report, i)]
+    desc = (f"{title}. Datenstand {snap.title}, Stichtag {fmt.date(snap.stichtag)}. Nur veröffentlichte Werte: "
+            "geheim gehaltene Felder sind leer und tragen das Kennzeichen „geheim“.")
+    if not own:
+        desc += " Es gelten die Nutzungsbedingungen der Quelle."
+    elif len(own) < len(inds):
+        desc += (f" Die Lizenz {DL_DE_BY.id} gilt für die Daten des Kreises; für Daten anderer Quellen gelten "
+                 "deren Nutzungsbedingungen (Spalten „quelle“ und „lizenz“ in kennzahlen.csv).")
+    if snap.demo:
+        desc += " DEMODATEN: " + snap.description
+    package = {
+        "profile": "tabular-data-package", "name": name, "title": title, "description": desc,
+        "version": snap.id, "created": f"{snap.stichtag.isoformat()}T00:00:00Z", "stichtag": snap.stichtag.isoformat(),
+        "contributors": [{"title": report.register.kreis.name, "role": "publisher"}],
+        "sources": [{"title": s} for s in sorted({i.source for i in inds})],
+        "resources": resources,
+    }
+    if own:
+        package["licenses"] = [{"name": "dl-de-by-2.0", "path": DL_DE_BY.url, "title": DL_DE_BY.title}]
+    return package
+
+
+def _json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def _subset_files(report: Report, values: pd.DataFrame, stem: str, title: str, inds: list[Indicator]) -> Files:
+    """CSV, Excel CSV and a descriptor for one slice of the long table (an indicator or a Gemeinde)."""
+    name, decimals = Path(stem).name, _decimals(report)
+    resources = [_resource(name, f"{name}.csv", field_schema()),
+                 _resource(f"{name}-excel", f"{name}-excel.csv", field_schema(excel=True), excel=True)]
+    return {
+        f"{stem}.csv": csv_text(values, decimals=decimals),
+        f"{stem}-excel.csv": csv_text(values, excel=True, decimals=decimals),
+        f"{stem}.datapackage.json": _json(_package(report, name, title, resources, inds)),
+    }
+
+
+def _zip(files: dict[str, str | bytes], stamp: tuple[int, int, int]) -> bytes:
+    """A zip with fixed timestamps and order, so two builds give the same bytes."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        for path, content in files.items():
+            info = zipfile.ZipInfo(path, date_time=(*stamp, 0, 0, 0))
+            info.compress_type, info.external_attr = zipfile.ZIP_DEFLATED, 0o644 << 16
+            zf.writestr(info, content.encode("utf-8") if isinstance(content, str) else content)
+    return buffer.getvalue()
+
+
+def archive(report: Report, values: pd.DataFrame) -> bytes:
+    """The whole dataset: datapackage.json, README.md, LIZENZ.txt and the three tables."""
+    inds = list(report.published())
+    cat, reg = catalogue(report), areas(report)
+    resources = [
+        _resource("werte", "werte.csv", field_schema() | {"foreignKeys": [
+            {"fields": "kennzahl", "reference": {"resource": "kennzahlen", "fields": "kennzahl"}},
+            {"fields": "gebiet", "reference": {"resource": "gebiete", "fields": "gebiet"}}]}),
+        _resource("kennzahlen", "kennzahlen.csv", _plain_schema(cat, "kennzahl", {"dezimalstellen", "erstes_jahr",
+                                                                                  "letztes_jahr"})),
+        _resource("gebiete", "gebiete.csv", _plain_schema(reg, "gebiet", set())),
+    ]
+    kreis = report.register.kreis.name
+    package = _package(report, "sozialbericht", f"Digitaler Sozialbericht {kreis}: alle Kennzahlen", resources, inds)
+    readme = render("opendata/README.md.j2", report=report, snapshot=report.snapshot, columns=COLUMNS,
+                    rows=len(values), indicators=len(inds), areas=len(reg), own=[i for i in inds if licence(report, i)],
+                    licence=DL_DE_BY, kreis=kreis, flags=FLAGS,
+                    min_count=Policy.from_mapping(report.register.disclosure).min_count)
+    files: dict[str, str | bytes] = {
+        "datapackage.json": _json(package),
+        "README.md": readme,
+        "LIZENZ.txt": render("opendata/dl-de-by-2-0.txt"),
+        "werte.csv": csv_text(values, decimals=_decimals(report)),
+        "kennzahlen.csv": csv_text(cat),
+        "gebiete.csv": csv_text(reg),
+    }
+    day = report.snapshot.stichtag
+    return _zip(files, (max(day.year, 1980), day.month, day.day))
+
+
+def _plain_schema(frame: pd.DataFrame, key: str, integers: set[str]) -> dict:
+    fields = [{"name": c, "type": "integer" if c in integers else "string"} for c in frame.columns]
+    return {"fields": fields, "missingValues": [""], "primaryKey": [key]}
+
+
+def parquet(values: pd.DataFrame) -> bytes:
+    """The long table as Parquet (typed columns: Int64 counts, float values, strings)."""
+    buffer = io.BytesIO()
+    values.to_parquet(buffer, index=False, engine="pyarrow", compression="zstd")
+    return buffer.getvalue()
+
+
+def files(report: Report, values: pd.DataFrame | None = None) -> Files:
+    """Every open-data file of the published snapshot, path -> content."""
+    values = table(report) if values is None else values
+    out: Files = {}
+    for ind, rows in _by(values, "kennzahl", {i.id: i for i in report.published()}):
+        out |= _subset_files(report, rows, f"{FOLDER}/kennzahlen/{ind.id}", f"{ind.title} – alle Gebiete", [ind])
+    by_id = report.catalogue.by_id
+    for g, rows in _by(values, "gebiet", {g.ags: g for g in report.register.gemeinden}):
+        inds = [by_id[k] for k in dict.fromkeys(rows["kennzahl"])]
+        out |= _subset_files(report, rows, f"{FOLDER}/gemeinden/{g.slug}", f"{g.name}: alle Kennzahlen", inds)
+    out[f"{FOLDER}/kennzahlen.csv"] = csv_text(catalogue(report))
+    out[f"{FOLDER}/gebiete.csv"] = csv_text(areas(report))
+    out[ARCHIVE] = archive(report, values)
+    out[PARQUET] = parquet(values)
+    return out
+
+
+def _by(values: pd.DataFrame, column: str, subjects: dict) -> list[tuple[object, pd.DataFrame]]:
+    groups = dict(iter(values.groupby(column, sort=False)))
+    return [(s, groups[k].reset_index(drop=True)) for k, s in subjects.items() if k in groups]
+
+
+def download_block(report: Report, uri: str) -> str:
+    """Markdown appended to an indicator or Gemeinde page: its own downloads with source, licence and
+    Stichtag; "" for every other page. The one place where open data touches the page plan."""
+    parts = uri.removesuffix(".md").split("/")
+    if len(parts) != 2:
+        return ""
+    snap = report.snapshot
+    stand = f"Datenstand {snap.title}, Stichtag {fmt.date(snap.stichtag)}"
+    if parts[0] == "kennzahlen" and parts[1] in report.catalogue.by_id:
+        ind = report.catalogue.by_id[parts[1]]
+        stem, api = f"../{FOLDER}/kennzahlen/{ind.id}", f"../api/v1/kennzahlen/{ind.id}.json"
+        lic = licence(report, ind)
+        terms = f"[{lic.id}]({lic.url})" if lic else f"Nutzungsbedingungen der Quelle ({ind.source})"
+        about = f"Alle Gebiete und Jahre dieser Kennzahl. Quelle: {ind.source}. Lizenz: {terms}. {stand}."
+    elif parts[0] == "gemeinden":
+        g = next((g for g in report.register.gemeinden if g.slug == parts[1]), None)
+        if g is None:
+            return ""
+        stem, api = f"../{FOLDER}/gemeinden/{g.slug}", f"../api/v1/gebiete/{g.ags}.json"
+        about = (f"Alle Kennzahlen für {g.name}, alle Jahre. Quellen und Lizenzen je Kennzahl stehen in den "
+                 f"Metadaten. {stand}.")
+    else:
+        return ""
+    return (
+        "\n\n## Daten herunterladen {: #daten-herunterladen }\n\n"
+        f"[CSV]({stem}.csv) · [CSV für Excel]({stem}-excel.csv) · [JSON]({api}) · "
+        f"[Metadaten (Data Package)]({stem}.datapackage.json) · [alle Daten als ZIP](../{ARCHIVE})\n\n"
+        f"{about} Nur veröffentlichte Werte: geheim gehaltene Felder sind leer.\n"
+    )
+
+
+def scan_packed(site: Path, suppressed: pd.DataFrame) -> list[leaks.Leak]:
+    """The leak scan for what it cannot read as text: the members of each zip and each Parquet file."""
+    wanted = leaks.needles(suppressed)
+    found: list[leaks.Leak] = []
+    if not wanted:
+        return found
+    for path in sorted(site.rglob("*")):
+        rel, texts = path.relative_to(site), []
+        if path.suffix == ".zip":
+            with zipfile.ZipFile(path) as zf:
+                texts = [(Path(f"{rel}:{n}"), zf.read(n).decode("utf-8", "replace")) for n in zf.namelist()
+                         if Path(n).suffix in leaks.TEXT_SUFFIXES]
+        elif path.suffix == ".parquet":
+            texts = [(rel, pd.read_parquet(path).to_csv(index=False, float_format="%r"))]
+        for where, text in texts:
+            found += [leaks.Leak(where, m, wanted[m]) for m in sorted(set(leaks.NUMBER.findall(text)) & set(wanted))]
+    return found

@@ -1,0 +1,147 @@
+"""Vega-Lite chart specs built with Altair, with German labels; the browser fills the named datasets.
+
+Specs name their data ("werte", "refs", "reihen") instead of inlining it: the page ships its numbers once,
+in the compact form of data.py, and fokus-viz.js expands them into rows for both map and charts.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+
+from ..catalogue import Indicator
+from .classes import FAVOURABLE, UNFAVOURABLE
+from .data import comparable
+
+# d3-format and d3-time-format locales for de-DE (as published with d3), with the true minus sign
+FORMAT_LOCALE = {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", "\u00a0€"], "minus": "\u2212"}
+TIME_FORMAT_LOCALE = {
+    "dateTime": "%A, der %e. %B %Y, %X", "date": "%d.%m.%Y", "time": "%H:%M:%S", "periods": ["AM", "PM"],
+    "days": ["Sonntag", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag"],
+    "shortDays": ["So", "Mo", "Di", "Mi", "Do", "Fr", "Sa"],
+    "months": ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+               "November", "Dezember"],
+    "shortMonths": ["Jan", "Feb", "Mrz", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez"],
+}
+# Okabe-Ito, safe for the common colour-vision deficiencies; dashes tell the references apart without colour
+LEVEL_COLORS = {"gemeinde": "#0072B2", "kreis": "#E69F00", "land": "#009E73", "bund": "#555555"}
+LEVEL_DASHES = {"gemeinde": [1, 0], "kreis": [6, 3], "land": [2, 2], "bund": [8, 3, 2, 3]}
+PICK_COLORS = ["#0072B2", "#D55E00", "#CC79A7", "#56B4E9", "#009E73", "#E69F00", "#000000", "#F0E442"]
+NEUTRAL_CHANGE = "#7a7a7a"
+BAR_STEP = 13
+WIDE = 560
+
+
+def axis_format(decimals: int) -> str:
+    return f",.{decimals}f"
+
+
+def unit_title(ind: Indicator) -> str:
+    return f"{ind.short_title} ({ind.unit})" if ind.unit else ind.short_title
+
+
+def _spec(chart: alt.TopLevelMixin, description: str) -> dict:
+    """The plain spec: no $schema URL (vega-embed defaults to Vega-Lite), German description for screen readers."""
+    spec = chart.properties(description=description).to_dict()
+    spec.pop("$schema", None)
+    return spec
+
+
+def indicator_spec(ind: Indicator, year: int, picked: list[str], kreis_name: str, names: dict[str, str]) -> dict:
+    """Ranking with the Kreis as a reference line, the change against the previous year, and the series of
+    the Gemeinden the reader picks (click a bar; click again to drop it) against Kreis, Land and Bund."""
+    jahr = alt.param(name="jahr", value=year)
+    pick = alt.selection_point(name="auswahl", fields=["ags"], toggle="true", value=[{"ags": a} for a in picked])
+    fmt = axis_format(ind.decimals)
+    this_year = "datum.year == jahr && isValid(datum.value)"
+    order = alt.EncodingSortField("value", order="descending")
+    tip = [alt.Tooltip("name:N", title="Gemeinde"), alt.Tooltip("text:N", title=unit_title(ind)),
+           alt.Tooltip("ctext:N", title="Veränderung zum Vorjahr")]
+    bars = alt.Chart(alt.Data(name="werte")).transform_filter(this_year).mark_bar(cursor="pointer").encode(
+        x=alt.X("value:Q", title=unit_title(ind), axis=alt.Axis(format=fmt)),
+        y=alt.Y("name:N", sort=order, title=None),
+        color=alt.Color("color:N", scale=None),
+        stroke=alt.when(pick, empty=False).then(alt.value("#000000")).otherwise(alt.value(None)),
+        strokeWidth=alt.when(pick, empty=False).then(alt.value(2)).otherwise(alt.value(0)),
+        tooltip=tip,
+    ).add_params(pick).properties(name="rang")
+    layers: list[alt.Chart] = [bars]
+    if comparable(ind):
+        layers.append(alt.Chart(alt.Data(name="refs")).transform_filter(
+            f"{this_year} && datum.level == 'kreis'").mark_rule(color="#000000", strokeDash=[5, 3], size=2).encode(
+            x="value:Q", tooltip=[alt.Tooltip("name:N", title="Vergleich"), alt.Tooltip("text:N", title="Wert")]))
+    ranking = alt.layer(*layers).properties(
+        width=300, height=alt.Step(BAR_STEP),
+        title=f"Rangfolge {'(Linie: ' + kreis_name + ')' if comparable(ind) else ''}".strip())
+    up, down = _change_colors(ind.direction)
+    change = alt.Chart(alt.Data(name="werte")).transform_filter(this_year).mark_bar().encode(
+        x=alt.X("chg:Q", title="Veränderung zum Vorjahr", axis=alt.Axis(format=fmt)),
+        y=alt.Y("name:N", sort=order, axis=None),
+        color=alt.when("datum.chg > 0").then(alt.value(up)).otherwise(alt.value(down)),
+        tooltip=tip,
+    ).properties(width=170, height=alt.Step(BAR_STEP), title="Veränderung zum Vorjahr")
+    top = alt.hconcat(ranking, change).resolve_scale(y="shared")
+    namen = alt.param(name="namen", value=names)
+    return _spec(alt.vconcat(top, _comparison(ind, pick)).add_params(jahr, namen),
+                 f"Diagramme zu {ind.short_title}: Rangfolge der Gemeinden, Veränderung zum Vorjahr "
+                 f"und Entwicklung ausgewählter Gemeinden")
+
+
+def _change_colors(direction: str) -> tuple[str, str]:
+    """Colour of a rise and of a fall: favourable blue, unfavourable red, grey where neither."""
+    good, bad = FAVOURABLE[2][1], UNFAVOURABLE[2][1]
+    return {"higher_is_better": (good, bad), "higher_is_worse": (bad, good)}.get(direction, (NEUTRAL_CHANGE,) * 2)
+
+
+def _comparison(ind: Indicator, pick: alt.Parameter) -> alt.LayerChart:
+    fmt = axis_format(ind.decimals)
+    x = alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0))
+    y = alt.Y("value:Q", title=unit_title(ind), axis=alt.Axis(format=fmt), scale=alt.Scale(zero=False))
+    tip = [alt.Tooltip("name:N", title="Gebiet"), alt.Tooltip("year:O", title="Jahr"),
+           alt.Tooltip("text:N", title=unit_title(ind))]
+    picked = alt.Chart(alt.Data(name="werte")).transform_filter({"param": "auswahl", "empty": False}).mark_line(
+        point=True).encode(x=x, y=y, tooltip=tip, color=alt.Color(
+            "name:N", scale=alt.Scale(range=PICK_COLORS), legend=alt.Legend(title="Ausgewählte Gemeinden")))
+    layers = [picked]
+    if comparable(ind):
+        levels = list(LEVEL_COLORS)[1:]
+        layers.append(alt.Chart(alt.Data(name="refs")).mark_line(point=True).encode(
+            x=x, y=y, tooltip=tip,
+            color=alt.Color("level:N", scale=alt.Scale(domain=levels, range=[LEVEL_COLORS[k] for k in levels]),
+                            legend=alt.Legend(title="Vergleich", labelExpr=_level_names_expr())),
+            strokeDash=alt.StrokeDash("level:N", scale=alt.Scale(domain=levels, range=[LEVEL_DASHES[k] for k in levels]),
+                                      legend=None)))
+    return alt.layer(*layers).resolve_scale(color="independent").properties(
+        width=WIDE, height=220, title="Entwicklung (Balken oben anklicken, um Gemeinden auszuwählen)")
+
+
+def _level_names_expr() -> str:
+    """Legend labels from the names the page passes in (param "namen"), so one spec fits every Kreis."""
+    return "namen[datum.value] || datum.value"
+
+
+def gemeinde_spec(names: dict[str, str]) -> dict:
+    """Small multiples for one Handlungsfeld: each indicator's series for the Gemeinde, Kreis, Land and Bund.
+    One spec serves every Gemeinde page; the page adds its own name to the param "namen" (level -> name)."""
+    levels = list(LEVEL_COLORS)
+    chart = alt.Chart(alt.Data(name="reihen")).mark_line(point=alt.OverlayMarkDef(size=18)).encode(
+        x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0, labelOverlap="greedy")),
+        y=alt.Y("value:Q", title=None, axis=alt.Axis(format=",~f", tickCount=4), scale=alt.Scale(zero=False)),
+        color=alt.Color("level:N", scale=alt.Scale(domain=levels, range=[LEVEL_COLORS[k] for k in levels]),
+                        legend=alt.Legend(title=None, orient="top", labelExpr=_level_names_expr())),
+        strokeDash=alt.StrokeDash("level:N", scale=alt.Scale(domain=levels, range=[LEVEL_DASHES[k] for k in levels]),
+                                  legend=None),
+        tooltip=[alt.Tooltip("label:N", title="Kennzahl"), alt.Tooltip("name:N", title="Gebiet"),
+                 alt.Tooltip("year:O", title="Jahr"), alt.Tooltip("text:N", title="Wert")],
+    ).properties(width=165, height=95)
+    facet = chart.facet(
+        facet=alt.Facet("label:N", title=None, sort=alt.EncodingSortField("i", op="min"),
+                        header=alt.Header(labelFontSize=11, labelLimit=180)),
+        columns=3,
+    ).resolve_scale(y="independent").add_params(alt.param(name="namen", value=names))
+    return _spec(facet, "Zeitreihen der Kennzahlen eines Handlungsfelds: die Gemeinde im Vergleich mit "
+                 f"{names.get('kreis', 'dem Kreis')}, Land und Bund")
+
+
+def embed_options() -> dict:
+    """vega-embed options: SVG for accessibility and crisp print, no action menu, German number format."""
+    return {"renderer": "svg", "actions": False, "formatLocale": FORMAT_LOCALE, "timeFormatLocale": TIME_FORMAT_LOCALE}

@@ -1,0 +1,179 @@
+"""Open data: CSV (plain and for German Excel), Parquet and the Frictionless data package hold exactly the
+published figures, with source, licence and Stichtag; no suppressed cell leaves with a figure."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from bs4 import BeautifulSoup
+
+from fokus_pi import leaks, opendata
+from fokus_pi.pages import plan_downloads, plan_pages
+from fokus_pi.viz.classes import round_half_up
+
+
+def read_csv(text: str | bytes, excel: bool = False) -> pd.DataFrame:
+    raw = text.encode("utf-8") if isinstance(text, str) else text
+    return pd.read_csv(io.BytesIO(raw), sep=";" if excel else ",", decimal="," if excel else ".",
+                       encoding="utf-8-sig" if excel else "utf-8", dtype={"gebiet": str}, keep_default_na=False,
+                       na_values=[""])
+
+
+@pytest.fixture(scope="module")
+def tiny_files(tiny_report):
+    return opendata.files(tiny_report)
+
+
+def test_indicator_csv_holds_the_hand_checked_rows(tiny_files):
+    frame = read_csv(tiny_files["daten/kennzahlen/sgb-ii-quote.csv"])
+    assert list(frame.columns) == [c.name for c in opendata.COLUMNS]
+    row = frame[(frame.gebiet == "01099003") & (frame.jahr == 2024)].iloc[0]
+    assert (row.wert, row.zaehler, row.nenner, row.gebietsname, row.ebene) == (10.7, 1800, 16800, "Cestadt", "gemeinde")
+    # delivered as secret (Bedorf) and withheld by secondary suppression (Adorf): empty, flagged
+    for ags in ("01099001", "01099002"):
+        for year in (2022, 2023):
+            cell = frame[(frame.gebiet == ags) & (frame.jahr == year)].iloc[0]
+            assert cell[["wert", "zaehler", "nenner"]].isna().all() and cell.kennzeichen == "geheim"
+    kreis = frame[(frame.ebene == "kreis") & (frame.jahr == 2024)].iloc[0]
+    assert (kreis.wert, kreis.gebietsname) == (10.3, "Kreis Musterland")
+    assert set(frame.ebene) == {"gemeinde", "planungsraum", "kreis", "land", "bund"}
+
+
+def test_excel_variant_has_bom_semicolons_and_decimal_commas(tiny_files):
+    text = tiny_files["daten/kennzahlen/sgb-ii-quote-excel.csv"]
+    assert text.startswith("\ufeffkennzahl;gebiet;")
+    assert "sgb-ii-quote;01099003;Cestadt;gemeinde;2024;10,7;1800;16800;" in text
+    plain = read_csv(tiny_files["daten/kennzahlen/sgb-ii-quote.csv"])
+    pd.testing.assert_frame_equal(read_csv(text, excel=True), plain)
+
+
+def test_values_keep_the_decimals_the_site_shows(tiny_files):
+    einwohner = tiny_files["daten/kennzahlen/einwohner.csv"]
+    assert "einwohner,01099001,Adorf,gemeinde,2024,1020,,," in einwohner  # a count: no ".0"
+    cestadt = read_csv(tiny_files["daten/gemeinden/cestadt.csv"])
+    assert set(cestadt.gebiet) == {"01099003"} and set(cestadt.kennzahl) == {"einwohner", "sgb-ii-quote",
+                                                                             "geburtenrate", "einkommen"}
+
+
+def test_metadata_beside_each_csv_names_source_licence_and_stichtag(tiny_files, demo_report):
+    import json
+
+    meta = json.loads(tiny_files["daten/kennzahlen/sgb-ii-quote.datapackage.json"])
+    assert meta["stichtag"] == "2025-06-30" and meta["version"] == "2025-06-30"
+    assert meta["sources"] == [{"title": "Bundesagentur für Arbeit"}]
+    assert "licenses" not in meta  # a third party's figures: its own terms apply
+    assert [r["path"] for r in meta["resources"]] == ["sgb-ii-quote.csv", "sgb-ii-quote-excel.csv"]
+    own = next(i for i in demo_report.published() if i.source.startswith("Kreis Pinneberg"))
+    assert opendata.licence(demo_report, own) == opendata.DL_DE_BY
+    assert opendata.licence(demo_report, demo_report.catalogue.by_id["sgb-ii-quote"]) is None
+
+
+def test_every_descriptor_and_the_archive_validate_with_frictionless(tiny_files, tmp_path):
+    frictionless = pytest.importorskip("frictionless")
+    for path, content in tiny_files.items():
+        target = tmp_path / "site" / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    descriptors = sorted((tmp_path / "site").rglob("*.datapackage.json"))
+    assert len(descriptors) == 4 + 3  # every indicator and every Gemeinde
+    with zipfile.ZipFile(tmp_path / "site" / opendata.ARCHIVE) as zf:
+        assert sorted(zf.namelist()) == ["LIZENZ.txt", "README.md", "datapackage.json", "gebiete.csv",
+                                         "kennzahlen.csv", "werte.csv"]
+        zf.extractall(tmp_path / "zip")
+    for descriptor in [*descriptors, tmp_path / "zip" / "datapackage.json"]:
+        report = frictionless.validate(str(descriptor))
+        assert report.valid, (descriptor.name, report.flatten(["rowNumber", "fieldName", "type", "note"])[:5])
+    readme = (tmp_path / "zip" / "README.md").read_text(encoding="utf-8")
+    assert "Stichtag 30.06.2025" in readme and "Demodaten" in readme
+    assert "Datenlizenz Deutschland – Namensnennung – Version 2.0" in (tmp_path / "zip" / "LIZENZ.txt").read_text()
+
+
+def test_archive_and_parquet_are_reproducible(tiny_report):
+    values = opendata.table(tiny_report)
+    assert opendata.archive(tiny_report, values) == opendata.archive(tiny_report, values)
+    frame = pd.read_parquet(io.BytesIO(opendata.parquet(values)))
+    assert len(frame) == len(values) and str(frame["zaehler"].dtype) == "Int64"
+
+
+def test_a_suppressed_figure_in_the_model_stops_the_export(tiny_report):
+    broken = tiny_report.facts.copy()
+    cell = tiny_report.suppressed.iloc[0]
+    at = (broken.indicator == cell.indicator) & (broken.area == cell.area) & (broken.year == cell.year)
+    broken.loc[at, "value"] = cell.value
+    clone = dataclasses.replace(tiny_report, facts=broken, _by_indicator={}, _rows={})
+    with pytest.raises(ValueError, match="geheim"):
+        opendata.table(clone)
+
+
+def test_indicator_and_gemeinde_pages_link_their_downloads(tiny_report, tiny_files):
+    pages = {p.uri: p.markdown for p in plan_pages(tiny_report)}
+    quote = pages["kennzahlen/sgb-ii-quote.md"]
+    assert "[CSV](../daten/kennzahlen/sgb-ii-quote.csv)" in quote
+    assert "[CSV für Excel](../daten/kennzahlen/sgb-ii-quote-excel.csv)" in quote
+    assert "Quelle: Bundesagentur für Arbeit" in quote and "Stichtag 30.06.2025" in quote
+    assert "[JSON](../api/v1/gebiete/01099003.json)" in pages["gemeinden/cestadt.md"]
+    assert "Daten herunterladen" not in pages["handlungsfelder/armut.md"]
+    downloads = {d.uri for d in plan_downloads(tiny_report)}
+    for uri in ("daten/kennzahlen/sgb-ii-quote.csv", "daten/gemeinden/cestadt-excel.csv", opendata.ARCHIVE,
+                opendata.PARQUET, "api/v1/gebiete/01099003.json"):
+        assert uri in downloads
+
+
+# --- the demo site as built ----------------------------------------------------------------------------------
+
+def _suppressed_keys(report) -> set[tuple[str, str, int]]:
+    return {(r.indicator, r.area, int(r.year)) for r in report.suppressed.itertuples()}
+
+
+@pytest.mark.integration
+def test_no_download_of_the_demo_site_holds_a_suppressed_value(demo_site, demo_report):
+    keys = _suppressed_keys(demo_report)
+    assert len(keys) > 1000
+    with zipfile.ZipFile(demo_site / opendata.ARCHIVE) as zf:
+        tables = {"zip:werte.csv": read_csv(zf.read("werte.csv"))}
+    tables["werte.parquet"] = pd.read_parquet(demo_site / opendata.PARQUET)
+    for path in sorted((demo_site / "daten").rglob("*.csv")):
+        if path.parent.name in ("kennzahlen", "gemeinden"):
+            tables[str(path.relative_to(demo_site))] = read_csv(path.read_bytes(), excel=path.stem.endswith("-excel"))
+    assert len(tables) == 2 + 2 * (len(demo_report.published()) + len(demo_report.register.gemeinden))
+    seen = 0
+    for name, frame in tables.items():
+        hit = [(k, a, int(y)) in keys for k, a, y in zip(frame.kennzahl, frame.gebiet, frame.jahr)]
+        secret = frame[hit]
+        seen += len(secret)
+        assert secret[["wert", "zaehler", "nenner"]].isna().all(axis=None), name
+        assert set(secret.kennzeichen) <= {"geheim"}, name
+    assert seen >= 4 * len(keys)  # each cell is in the zip, the Parquet, its indicator's and its Gemeinde's files
+    assert leaks.scan(demo_site, demo_report.suppressed) == []
+    assert opendata.scan_packed(demo_site, demo_report.suppressed) == []
+
+
+@pytest.mark.integration
+def test_demo_archive_matches_the_model(demo_site, demo_report):
+    with zipfile.ZipFile(demo_site / opendata.ARCHIVE) as zf:
+        werte = read_csv(zf.read("werte.csv"))
+        kennzahlen = read_csv(zf.read("kennzahlen.csv"))
+    assert len(werte) == len(demo_report.facts)
+    assert list(kennzahlen.kennzahl) == [i.id for i in demo_report.published()]
+    row = demo_report.row("sgb-ii-quote", "01056015", 2025)
+    got = werte[(werte.kennzahl == "sgb-ii-quote") & (werte.gebiet == "01056015") & (werte.jahr == 2025)].iloc[0]
+    assert got.wert == round_half_up(row["value"], 1) and got.zaehler == row["numerator"] and got.nenner == row["denominator"]
+    page = BeautifulSoup((demo_site / "gemeinden" / "elmshorn" / "index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    links = {a["href"] for a in page.find_all("a", href=True)}
+    assert {"../../daten/gemeinden/elmshorn.csv", "../../daten/gemeinden/elmshorn-excel.csv",
+            "../../api/v1/gebiete/01056015.json"} <= links
+    assert (demo_site / "daten" / "gemeinden" / "elmshorn.csv").is_file()
+    assert (demo_site / "daten" / "index.html").is_file() and (demo_site / "daten" / "api" / "index.html").is_file()
+
+
+def test_the_daten_page_links_files_that_exist():
+    text = (Path(__file__).resolve().parents[1] / "content" / "daten" / "index.md").read_text(encoding="utf-8")
+    for name in ("sozialbericht.zip", "werte.parquet", "kennzahlen.csv", "gebiete.csv"):
+        assert f"]({name})" in text
+        assert f"daten/{name}" in {opendata.ARCHIVE, opendata.PARQUET, "daten/kennzahlen.csv", "daten/gebiete.csv"}

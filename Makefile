@@ -4,12 +4,13 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test check serve demo-data clean
+.PHONY: site test check serve demo-data bench clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml package.json package-lock.json
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[test]'
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error  # front-end files the site serves itself
 	touch $(STAMP)
 
 site: $(STAMP)
@@ -27,5 +28,8 @@ serve: $(STAMP)
 demo-data: $(STAMP)
 	$(BIN)/fokus demo --out data
 
+bench: $(STAMP)  # times and sizes at three scales (BENCHMARKS.md); synthetic data in /tmp; the Land builds take about 25 min
+	$(BIN)/python bench/run.py
+
 clean:
-	rm -rf build/site build/.tmp-*
+	rm -rf build/site build/.tmp-* build/.cache

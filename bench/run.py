@@ -1,0 +1,198 @@
+"""Benchmark: build time, rebuild time after one changed value, peak memory and sizes at three scales.
+
+    .venv/bin/python bench/run.py [--scales kreis,land,bund] [--work /tmp/fokus-bench]   (or: make bench)
+
+Each build runs as its own `fokus` process (so imports count, as in CI) with a fresh content-hash cache for the
+cold build and the same cache for the rebuild. Peak memory is the largest resident set of that process or of
+its workers (getrusage of the children). The Land and Germany data are synthetic (fokus_pi.demo.scale), written
+to the work folder, never into the repository. Germany stops after the data and page stages (`fokus pages`,
+no MkDocs) unless --full-bund is given. A benchmark, not a test: it prints numbers and asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+FOKUS = Path(sys.executable).with_name("fokus")
+CHANGED = "sozialwohnungen"  # a count without numerator: one cell can change alone and stay valid
+
+
+@dataclass
+class Row:
+    scale: str
+    gemeinden: int
+    stage: str
+    cold: float | None = None
+    rebuild: float | None = None
+    cpu: float | None = None  # user + system seconds of the cold run (all cores): less sensitive to a busy machine
+    cpu_rebuild: float | None = None
+    peak_mb: float | None = None
+    sizes: dict = field(default_factory=dict)
+
+
+MAX_GB = 12  # address-space limit per build: Germany's data stage would otherwise take the shared machine's memory
+
+
+def run(args: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+    """Wall seconds, peak RSS (MB) and CPU seconds of one command, run in a fresh measuring process."""
+    probe = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
+             f"resource.setrlimit(resource.RLIMIT_AS, ({MAX_GB} << 30, resource.RLIM_INFINITY)); "
+             "r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True); "
+             "dt = time.perf_counter() - t; "
+             "u = resource.getrusage(resource.RUSAGE_CHILDREN); print(dt, u.ru_maxrss, u.ru_utime + u.ru_stime); "
+             "sys.stderr.write(r.stderr[-3000:] if r.returncode else ''); sys.exit(r.returncode)")
+    done = subprocess.run([sys.executable, "-c", probe, *args], env={**os.environ, **env}, cwd=ROOT,
+                          capture_output=True, text=True)
+    if done.returncode:
+        raise RuntimeError(f"{Path(args[0]).name} {args[1]} abgebrochen: {done.stderr.strip().splitlines()[-1:]}")
+    seconds, kb, cpu = done.stdout.split()
+    return float(seconds), int(kb) / 1024, float(cpu)
+
+
+def site_sizes(site: Path) -> dict:
+    """Pages, total size, median and largest page, shared assets (everything under assets/)."""
+    files = [p for p in site.rglob("*") if p.is_file()]
+    pages = [p.stat().st_size for p in files if p.name == "index.html" and "assets" not in p.parts]
+    shared = sum(p.stat().st_size for p in (site / "assets").rglob("*") if p.is_file())
+    return {"pages": len(pages), "total_mb": sum(p.stat().st_size for p in files) / 1e6,
+            "median_kb": statistics.median(pages) / 1024, "largest_kb": max(pages) / 1024, "shared_kb": shared / 1024}
+
+
+def markdown_sizes(folder: Path) -> dict:
+    pages = [p.stat().st_size for p in folder.rglob("*.md")]
+    return {"pages": len(pages), "total_mb": sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6,
+            "median_kb": statistics.median(pages) / 1024, "largest_kb": max(pages) / 1024}
+
+
+def change_one_value(data: Path) -> str:
+    """Add 1 to one Gemeinde's newest value of CHANGED (a mid-sized count, so no disclosure rule flips)."""
+    path = sorted((data / "snapshots").iterdir())[-1] / "values.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    head = rows[0]
+    col = {h: i for i, h in enumerate(head)}
+    pick = max((r for r in rows[1:] if r[col["indicator"]] == CHANGED and len(r[col["area"]]) == 8
+                and r[col["value"]].isdigit()), key=lambda r: (int(r[col["year"]]), -abs(int(r[col["value"]]) - 100)))
+    pick[col["value"]] = str(int(pick[col["value"]]) + 1)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+    return f"{CHANGED} {pick[col['area']]} {pick[col['year']]}"
+
+
+def prepare(scale: str, work: Path) -> tuple[Path, int]:
+    from fokus_pi.demo.scale import SCALES
+    from fokus_pi.demo.scale import scale as grow
+
+    data = work / scale / "data"
+    if scale == "kreis":
+        shutil.rmtree(data, ignore_errors=True)
+        shutil.copytree(ROOT / "data", data)
+    else:
+        grow(ROOT / "data", data, SCALES[scale], region_name=scale)
+    return data, SCALES[scale]
+
+
+def bench(scale: str, work: Path, rebuild: bool, full: bool) -> list[Row]:
+    data, n = prepare(scale, work)
+    if not full:  # data and page stages only (Germany): `fokus pages` loads, checks, derives and plans
+        return floor(scale, work, data, n)[:1]
+    seconds, peak, cpu = run([str(FOKUS), "check", "--data", str(data)], {})
+    rows = [Row(scale, n, "Daten (fokus check)", seconds, cpu=cpu, peak_mb=peak)]
+    if scale == "kreis":
+        rows += floor(scale, work, data, n)
+    cache, site = work / scale / "cache", work / scale / "site"
+    shutil.rmtree(cache, ignore_errors=True)
+    env = {"FOKUS_CACHE": str(cache)}
+    seconds, peak, cpu = run([str(FOKUS), "build", "--data", str(data), "--out", str(site)], env)
+    row = Row(scale, n, "Website (fokus build)", seconds, cpu=cpu, peak_mb=peak, sizes=site_sizes(site))
+    if rebuild:
+        print(f"  {scale}: changed {change_one_value(data)}", flush=True)
+        row.rebuild, peak2, row.cpu_rebuild = run([str(FOKUS), "build", "--data", str(data), "--out", str(site)], env)
+        row.peak_mb = max(peak, peak2)
+    rows.append(row)
+    return rows
+
+
+FLOOR_CONFIG = """site_name: Boden
+docs_dir: {docs}
+site_dir: {site}
+use_directory_urls: true
+theme: {{name: material, language: de, font: false, features: [navigation.indexes, navigation.prune]}}
+plugins: [{{search: {{lang: de}}}}]
+markdown_extensions: [admonition, attr_list, md_in_html, tables, {{toc: {{permalink: true}}}}, pymdownx.details,
+                      pymdownx.superfences]
+"""
+
+
+def floor(scale: str, work: Path, data: Path, n: int) -> list[Row]:
+    """The MkDocs floor: the same generated pages (`fokus pages`), built by plain MkDocs with Material and search,
+    no hooks, no minify, no checks: what any build of these pages costs however fast our own code is."""
+    docs, site = work / scale / "floor-docs", work / scale / "floor-site"
+    shutil.rmtree(docs, ignore_errors=True)
+    seconds, peak, cpu = run([str(FOKUS), "pages", "--data", str(data), "--out", str(docs)], {})
+    pages = Row(scale, n, "Daten + Seiten (fokus pages)", seconds, cpu=cpu, peak_mb=peak, sizes=markdown_sizes(docs))
+    config = work / scale / "floor.yml"
+    config.write_text(FLOOR_CONFIG.format(docs=docs, site=site), encoding="utf-8")
+    seconds, peak, cpu = run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)], {})
+    return [pages, Row(scale, n, "nur MkDocs (Boden)", seconds, cpu=cpu, peak_mb=peak, sizes=site_sizes(site))]
+
+
+def fmt(value: float | None, digits: int = 1) -> str:
+    return "–" if value is None else f"{value:,.{digits}f}"
+
+
+def table(rows: list[Row]) -> str:
+    head = ["Maßstab", "Gemeinden", "Stufe", "kalt s", "Neubau s", "CPU kalt s", "CPU Neubau s", "Spitze MB", "Seiten", "gesamt MB",
+            "Median KB", "größte KB", "geteilt KB"]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for r in rows:
+        s = r.sizes
+        lines.append("| " + " | ".join([r.scale, f"{r.gemeinden:,}", r.stage, fmt(r.cold), fmt(r.rebuild), fmt(r.cpu), fmt(r.cpu_rebuild),
+                                        fmt(r.peak_mb, 0), str(s.get("pages", "–")), fmt(s.get("total_mb")),
+                                        fmt(s.get("median_kb")), fmt(s.get("largest_kb")),
+                                        fmt(s.get("shared_kb"), 0)]) + " |")
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    return (f"{len(os.sched_getaffinity(0))} Kerne ({cpu}), {mem:.0f} GB RAM, Python {platform.python_version()}, "
+            f"{platform.system()} {platform.release()}; ohne Chromium")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", default="kreis,land,bund")
+    parser.add_argument("--work", type=Path, default=Path("/tmp/fokus-bench"))
+    parser.add_argument("--no-rebuild", action="store_true", help="skip the rebuild after one changed value")
+    parser.add_argument("--full-bund", action="store_true", help="build the Germany site with MkDocs too")
+    opts = parser.parse_args()
+    rows: list[Row] = []
+    started = time.perf_counter()
+    for scale in opts.scales.split(","):
+        print(f"{scale} …", flush=True)
+        try:
+            rows.extend(bench(scale, opts.work, not opts.no_rebuild, scale != "bund" or opts.full_bund))
+        except RuntimeError as exc:  # e.g. MemoryError beyond MAX_GB: a result too
+            rows.append(Row(scale, 0, str(exc)[:160]))
+        print(table(rows[-2:]), flush=True)
+    load = os.getloadavg()[0]
+    print(f"\n{machine()}; Last (1 min) am Ende {load:.1f}; Benchmark {time.perf_counter() - started:.0f} s\n")
+    print(table(rows))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,118 @@
+"""Content-hash cache on disk for expensive build artefacts (chart specs, minified pages, the Vega bundle).
+
+As in Observable Framework or OWID's etl, an entry is keyed by the hash of everything it is made from: its inputs
+and the version of the code that makes it. A changed value therefore changes only the keys of the artefacts
+that read it, and a rebuild recomputes those alone; nothing is ever invalidated by hand or by time. The folder is
+``FOKUS_CACHE`` (``fokus build`` sets it to ``build/.cache`` beside the site); without it nothing is stored, so
+library use and `fokus pages` stay free of side effects. Set ``FOKUS_CACHE=off`` to build without the cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from contextlib import contextmanager
+from functools import cache
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Callable, Iterator, TypeVar
+
+CACHE_ENV = "FOKUS_CACHE"
+T = TypeVar("T")
+
+
+def folder() -> Path | None:
+    """The cache folder, or None when caching is off (unset, empty or "off")."""
+    value = os.environ.get(CACHE_ENV, "")
+    return None if value in ("", "off") else Path(value)
+
+
+@contextmanager
+def cache_env(path: Path) -> Iterator[None]:
+    """Use ``path`` as the cache while building, unless the caller already chose one (tests, benchmarks)."""
+    if os.environ.get(CACHE_ENV):
+        yield
+        return
+    os.environ[CACHE_ENV] = str(Path(path).resolve())
+    try:
+        yield
+    finally:
+        os.environ.pop(CACHE_ENV, None)
+
+
+@cache
+def code_version(*parts: str) -> str:
+    """Hash of the named package folders' source and templates (e.g. "viz", "templates/viz") and of the versions
+    of the named distributions ("dist:altair"): an entry made by other code is never reused."""
+    h = hashlib.sha256()
+    root = resources.files("fokus_pi")
+    for part in parts:
+        if part.startswith("dist:"):
+            h.update(f"{part}={metadata.version(part[5:])}".encode())
+            continue
+        base = Path(str(root / part))
+        for path in sorted(base.rglob("*") if base.is_dir() else [base]):
+            if path.is_file() and path.suffix in (".py", ".j2", ".js", ".json"):
+                h.update(str(path.relative_to(base)).encode())
+                h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def key(*parts: object) -> str:
+    """Stable hash of JSON-able parts; other objects (frozen dataclasses) enter by their repr."""
+    text = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=repr, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _path(namespace: str, digest: str) -> Path | None:
+    base = folder()
+    return None if base is None else base / namespace / digest[:2] / digest
+
+
+def _store(path: Path, data: bytes) -> None:
+    """Write atomically: a concurrent or killed build never reads half an entry."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    with os.fdopen(handle, "wb") as out:
+        out.write(data)
+    os.replace(tmp, path)
+
+
+def cached_text(namespace: str, digest: str, make: Callable[[], str]) -> str:
+    """The text stored under ``digest``, or ``make()`` stored there first."""
+    path = _path(namespace, digest)
+    if path is not None and path.is_file():
+        return path.read_text(encoding="utf-8")
+    text = make()
+    if path is not None:
+        _store(path, text.encode("utf-8"))
+    return text
+
+
+def cached_json(namespace: str, digest: str, make: Callable[[], T]) -> T:
+    """Like cached_text for JSON values (dicts keep their key order, so the output is byte for byte the same)."""
+    made: list[T] = []
+
+    def text() -> str:
+        made.append(make())
+        return json.dumps(made[0], ensure_ascii=False)
+
+    stored = cached_text(namespace, digest, text)
+    return made[0] if made else json.loads(stored)
+
+
+def call_json(namespace: str, code: tuple[str, ...], make: Callable[..., T], *args: object) -> T:
+    """``make(*args)`` through the cache, keyed by the code version of ``code`` (see code_version), the
+    function's name and the arguments."""
+    return cached_json(namespace, call_digest(code, make, *args), lambda: make(*args))
+
+
+def call_digest(code: tuple[str, ...], make: Callable[..., object], *args: object) -> str:
+    return key(code_version(*code), make.__module__, make.__qualname__, args)
+
+
+def has(namespace: str, digest: str) -> bool:
+    path = _path(namespace, digest)
+    return path is not None and path.is_file()

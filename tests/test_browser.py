@@ -1,132 +1,150 @@
 """Maps and charts in Debian's Chromium (Playwright), over http://127.0.0.1 and from disk (file://).
 
-No request may leave the site, no console error may occur; the map has one shape per Gemeinde, the year switch
-recolours it, a click opens the Gemeinde, the charts render SVG marks and the table holds the data's numbers."""
+No request may leave the site and no console error may occur; the map has one shape per Gemeinde, the year
+switch recolours it, a click opens the Gemeinde, every chart renders SVG marks, and the table alternatives
+hold the data's numbers. Screenshots and the time a cold page takes to show map and charts go to test-results/.
+"""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import shutil
-import threading
-from pathlib import Path
-from urllib.parse import urlparse
+import json
 
 import pytest
 
 from fokus_pi import fmt
+from tests.browser import RESULTS, Visit
 
 pytestmark = pytest.mark.browser
-ROOT = Path(__file__).resolve().parents[1]
-SHOTS = ROOT / "test-results"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+INDICATOR = "sgb-ii-quote"
+GEMEINDE = "Elmshorn"
+MARKS = "svg g[class^='mark-'] path, svg g[class^='mark-'] line"
+CHARTS_DRAWN = "performance.getEntriesByName('fokus-charts').length > 0"
+TIMINGS: dict[str, dict] = {}
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    executable = shutil.which("chromium")
-    assert executable, "Debian's chromium is required (.ci/run installs it)"
-    with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=executable, args=ARGS)
-        yield instance
-        instance.close()
+@pytest.fixture(scope="module", autouse=True)
+def _write_timings():
+    yield
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "viz-timings.json").write_text(json.dumps(TIMINGS, indent=2), encoding="utf-8")
 
 
-@pytest.fixture(scope="module")
-def server(demo_site):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(demo_site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-
-
-@pytest.fixture(params=["http", "file"])
-def base(request, server, demo_site):
-    return server if request.param == "http" else demo_site.as_uri()
-
-
-class Visit:
-    """A page with every foreign request blocked and counted, and console errors collected."""
+class MapVisit(Visit):
+    """A cold page with a map and charts: fills, timings and clicks on shapes."""
 
     def __init__(self, browser, base: str, path: str):
-        self.page = browser.new_page(viewport={"width": 1280, "height": 1800})
-        self.foreign: list[str] = []
-        self.errors: list[str] = []
-        self.failed: list[str] = []
-        own = urlparse(base)
-        self.page.on("requestfailed", lambda r: self.failed.append(r.url))
-        self.page.route("**/*", self._route(own))
-        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.goto(f"{base}/{path}index.html")
-        self.page.wait_for_selector("path[data-ags]", timeout=20000)
-
-    def _route(self, own):
-        def handle(route):
-            url = urlparse(route.request.url)
-            if url.scheme in ("file", "data", "blob") or url.netloc == own.netloc:
-                route.continue_()
-            else:
-                self.foreign.append(route.request.url)
-                route.abort()
-        return handle
+        super().__init__(browser, base, path, wait_for=CHARTS_DRAWN)
 
     def fills(self) -> dict[str, str]:
         return self.page.eval_on_selector_all(
-            "path[data-ags]", "els => Object.fromEntries(els.map(e => [e.dataset.ags, e.getAttribute('fill')]))")
+            ".fokus-map path[data-ags]", "els => Object.fromEntries(els.map(e => [e.dataset.ags, e.getAttribute('fill')]))")
+
+    def timing(self, name: str) -> None:
+        """When the map and the charts were drawn, in ms after navigation started (cold: new context)."""
+        marks = self.page.evaluate("""() => Object.fromEntries(['fokus-map', 'fokus-charts'].map(
+            n => [n, Math.round(performance.getEntriesByName(n)[0].startTime)]))""")
+        TIMINGS[f"{name}-{self.mode}"] = marks
+
+    def click_shape(self, code: str, attr: str = "data-ags") -> None:
+        """Click a point well inside the shape (its bounding-box centre may not lie on it, and a point
+        next to a border may hit the neighbour's outline): a Gemeinde by AGS or a planning area by id."""
+        point = self.page.eval_on_selector(f'.fokus-map path[{attr}="{code}"]', """el => {
+            el.closest('.fokus-map').scrollIntoView({block: 'center'});  // not the path: that would scroll Leaflet's pane
+            const r = el.getBoundingClientRect();
+            const on = (x, y) => [[0, 0], [-5, 0], [5, 0], [0, -5], [0, 5]].every(
+                ([dx, dy]) => document.elementFromPoint(x + dx, y + dy) === el);
+            for (let i = 1; i < 10; i++) for (let j = 1; j < 10; j++) {
+                const x = r.left + r.width * i / 10, y = r.top + r.height * j / 10;
+                if (on(x, y)) return [x, y];
+            }
+            return null;
+        }""")
+        assert point, f"no visible point on the shape of {code}"
+        self.page.mouse.click(*point)
 
 
-THEME_FILES = ("/sitemap.xml", "/search/")
+def table_rows(page, selector: str) -> dict[str, list[str]]:
+    return page.eval_on_selector_all(f"{selector} tbody tr", """rows => Object.fromEntries(rows.map(r => {
+        const cells = [...r.children].map(c => c.textContent.trim());
+        return [cells[0], cells.slice(1)];
+    }))""")
 
 
-def relevant(visit: "Visit", base: str) -> list[str]:
-    """Console errors, less the theme's under file:// (open in issue 3): Material loads sitemap.xml and its
-    search index with XHR, which browsers forbid from disk. Maps and charts must have none."""
-    if not base.startswith("file:"):
-        return visit.errors
-    theme_only = all(any(t in url for t in THEME_FILES) for url in visit.failed)
-    return [e for e in visit.errors if not ("search" in e.lower() or "sitemap.xml" in e
-                                            or (theme_only and e.startswith("Failed to load resource")))]
+def expected_cell(report, indicator: str, ags: str, year: int) -> tuple[str, str]:
+    """Value and change as the Markdown tables print them (the same rules as the _macros template)."""
+    ind = report.catalogue.by_id[indicator]
+    row = report.row(indicator, ags, year)
+    if row is None:
+        return ".", "."
+    flag = row["flag"] or None
+    value = fmt.number(row["value"], ind.decimals, flag)
+    if flag or row["value"] != row["value"]:
+        return value, value
+    return value, fmt.signed(None if row["change"] != row["change"] else row["change"], ind.decimals, bool(row["break"]))
+
+
+def assert_charts(page, count: int) -> None:
+    charts = page.locator(".fokus-chart")
+    assert charts.count() == count
+    for i in range(count):
+        chart = charts.nth(i)
+        assert chart.locator("svg").count() == 1, f"chart {i} is not SVG"
+        assert chart.locator(MARKS).count() > 0, f"chart {i} has no marks"
+        assert chart.locator("svg").get_attribute("aria-label") or chart.get_attribute("aria-describedby")
 
 
 def test_indicator_page(browser, base, demo_report):
-    visit = Visit(browser, base, "kennzahlen/sgb-ii-quote/")
-    page = visit.page
+    visit = MapVisit(browser, base, f"kennzahlen/{INDICATOR}/")
+    page, years = visit.page, demo_report.years(INDICATOR)
+    visit.timing("kennzahl")
     before = visit.fills()
-    assert len(before) == 49
-    page.eval_on_selector("#fokus-jahr", "e => { e.value = 2016; e.dispatchEvent(new Event('input')); }")
-    after = visit.fills()
-    assert sum(before[a] != after[a] for a in before) >= 1
-    page.eval_on_selector("#fokus-jahr", "e => { e.value = 2025; e.dispatchEvent(new Event('input')); }")
-    page.wait_for_selector(".fokus-chart svg [class*=mark] path", state="attached", timeout=20000)
-    assert page.locator(".fokus-chart svg").count() >= 1
-    assert page.locator(".fokus-chart svg [class*='mark'] path").count() > 49
-    # the table alternative of the map holds the data's figure for Elmshorn in 2025
-    elmshorn = demo_report.row("sgb-ii-quote", "01056015", 2025)
-    row = page.locator("#fokus-map-table tbody tr", has_text="Elmshorn").first
-    assert fmt.number(elmshorn["value"], 1) in row.text_content()  # the table sits in a closed <details>
-    SHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"kennzahl-{base.split(':')[0]}.png"), full_page=False)
-    page.click('path[data-ags="01056015"]')
-    page.wait_for_url("**/gemeinden/elmshorn/**", timeout=20000)
-    assert visit.foreign == []
-    assert relevant(visit, base) == []
-    page.close()
+    assert len(before) == 49 == len(demo_report.register.gemeinden)
+    assert_charts(page, 1)
+    assert page.get_attribute(".fokus-map", "aria-label").startswith("Karte:")
+    visit.screenshot("kennzahl")
+    for year in (years[0], demo_report.latest_year(INDICATOR)):
+        page.eval_on_selector("#fokus-jahr", f"e => {{ e.value = {year}; e.dispatchEvent(new Event('input')); }}")
+        rows = table_rows(page, "#fokus-map-table")
+        assert len(rows) == 49
+        for g in demo_report.register.gemeinden:
+            assert rows[g.name] == list(expected_cell(demo_report, INDICATOR, g.ags, year)), (g.name, year)
+        assert page.text_content("#fokus-map-table caption").endswith(str(year))
+        if year == years[0]:
+            assert sum(before[a] != f for a, f in visit.fills().items()) >= 1  # the year switch recolours
+    # the comparison's table holds the series of the picked Gemeinden
+    header = page.eval_on_selector_all("#fokus-series-table thead th", "ths => ths.map(t => t.textContent)")
+    assert header[:4] == ["Jahr", "Kreis Pinneberg", "Schleswig-Holstein", "Deutschland"] and len(header) >= 5
+    elmshorn = next(g for g in demo_report.register.gemeinden if g.name == GEMEINDE)
+    visit.click_shape(elmshorn.ags)
+    page.wait_for_url(f"**/gemeinden/{elmshorn.slug}/**", timeout=20000)
+    visit.close()
 
 
-def test_gemeinde_page(browser, base):
-    visit = Visit(browser, base, "gemeinden/elmshorn/")
+def test_gemeinde_page(browser, base, demo_report):
+    g = next(g for g in demo_report.register.gemeinden if g.name == GEMEINDE)
+    visit = MapVisit(browser, base, f"gemeinden/{g.slug}/")
     page = visit.page
-    assert len(visit.fills()) == 49
-    page.wait_for_selector(".fokus-chart svg [class*=mark] path", state="attached", timeout=20000)
-    assert page.locator(".fokus-chart svg [class*='mark'] path").count() > 0
-    SHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"gemeinde-{base.split(':')[0]}.png"), full_page=False)
-    assert visit.foreign == []
-    assert relevant(visit, base) == []
-    page.close()
+    visit.timing("gemeinde")
+    fills = visit.fills()
+    assert len(fills) == 49 and fills[g.ags] == "#0072B2"
+    assert sum(f == "#0072B2" for f in fills.values()) == 1  # only this Gemeinde is highlighted
+    assert_charts(page, page.locator(".fokus-sm").count())
+    # each small multiple has a table with the Gemeinde's numbers
+    ind = demo_report.catalogue.by_id[INDICATOR]
+    table = page.locator(f"#fokus-t-{ind.field}")
+    year = demo_report.latest_year(INDICATOR)
+    label = f"{ind.short_title} ({ind.unit})"
+    cells = table.locator("tbody tr", has_text=label).filter(has_text=str(year)).first.locator("td")
+    assert cells.nth(1).text_content() == expected_cell(demo_report, INDICATOR, g.ags, year)[0]
+    assert table.locator("caption").count() == 1 and table.locator("thead th").count() == 6
+    visit.screenshot("gemeinde")
+    neighbour = demo_report.gemeinde(sorted(_neighbours(demo_report, g.ags))[0])
+    visit.click_shape(neighbour.ags)
+    page.wait_for_url(f"**/gemeinden/{neighbour.slug}/**", timeout=20000)
+    visit.close()
+
+
+def _neighbours(report, ags: str) -> list[str]:
+    from fokus_pi.viz.geo import cached_geometry
+
+    return cached_geometry(report.register).neighbours[ags]

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from fokus_pi.cli import main
 
-from .conftest import DEMO, ROOT, TINY_CONFIG
+from .conftest import DEMO, TINY_CONFIG
 
 
 def tree_digest(folder: Path) -> dict[str, str]:

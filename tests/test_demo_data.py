@@ -62,8 +62,9 @@ def gemeinden() -> list[dict[str, str]]:
 def test_two_runs_are_byte_identical(generated: tuple[Path, Path]) -> None:
     first, second = generated
     assert _files(first) == _files(second)
-    # report, catalogue, 3 area files, 2 × 2 snapshot files, 2 funding files, 3 planning files, 2 spending files
-    assert len(_files(first)) == 16
+    # report, catalogue, 3 area files, 2 × 2 snapshot files, 2 funding files, 3 planning files, 2 spending files,
+    # 2 Hilfeportal files (services.yml and services.csv)
+    assert len(_files(first)) == 18
     for rel in _files(first):
         assert (first / rel).read_bytes() == (second / rel).read_bytes(), rel
 

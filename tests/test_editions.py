@@ -3,6 +3,8 @@ downloads and API, and the archiv/ page says what changed since the edition befo
 
 from __future__ import annotations
 
+import shutil
+
 import json
 from pathlib import Path
 
@@ -38,6 +40,16 @@ def test_data_copy_ends_at_the_edition(tmp_path):
     copy = editions.copy_data_until(TINY, "2024-06-30", tmp_path / "data")
     assert sorted(p.name for p in (copy / "snapshots").iterdir()) == ["2024-06-30"]
     assert (copy / "indicators.yml").read_bytes() == (TINY / "indicators.yml").read_bytes()
+
+
+def test_an_edition_leaves_out_the_current_help_directory(tmp_path):
+    source = tmp_path / "source"
+    shutil.copytree(TINY, source)
+    (source / "services.yml").write_text("stand: 2026-06-30\n", encoding="utf-8")
+    (source / "services.csv").write_text("name\n", encoding="utf-8")
+    copy = editions.copy_data_until(source, "2024-06-30", tmp_path / "data")
+    assert not (copy / "services.yml").exists() and not (copy / "services.csv").exists()
+    assert (copy / "areas").is_dir()
 
 
 def test_prune_nav_drops_pages_an_edition_lacks():

@@ -178,3 +178,25 @@ def test_the_cli_reports_the_macro_error(tmp_path):
                              str(tmp_path / "site"), "--config", str(config)], capture_output=True, text=True)
     assert result.returncode == 1
     assert "content/bericht.md:3:1: unbekanntes Gebiet „Nirgendwo“" in result.stderr
+
+
+def test_check_names_a_macro_error_in_a_text_before_any_build(tmp_path):
+    """`fokus check` reads the texts too: an unknown area is reported at file:line:column, a good text passes."""
+    content = tmp_path / "content" / "bericht"
+    content.mkdir(parents=True)
+    page = content / "2025.md"
+    page.write_text("---\ntitle: Bericht\n---\n\nQuote: {{ wert(\"sgb-ii-quote\", \"Cestadt\") }}\n"
+                    "Falsch: {{ wert(\"sgb-ii-quote\", \"Nirgendwo\") }}\n", encoding="utf-8")
+
+    def check() -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "fokus_pi.cli", "check", "--data", str(TINY), "--content",
+                               "content"], capture_output=True, text=True, cwd=tmp_path)
+
+    result = check()
+    assert result.returncode == 1
+    assert "content/bericht/2025.md:6:9: unbekanntes Gebiet „Nirgendwo“" in result.stderr
+    assert "1 Fehler gefunden" in result.stderr
+    page.write_text(page.read_text(encoding="utf-8").replace("Nirgendwo", "Cestadt"), encoding="utf-8")
+    result = check()
+    assert result.returncode == 0, result.stderr
+    assert "Makros in 1 Texten geprüft" in result.stdout

@@ -54,7 +54,8 @@ def test_demo_releases_match_the_snapshot_notes(demo_report):
 
 
 def _entries() -> list[Entry]:
-    return [Entry("Newsletter 1/2025", "newsletter/2025/03/eins/", dt.date(2025, 3, 31), "Erster Beitrag", "Newsletter"),
+    return [Entry("Newsletter 1/2025", "newsletter/2025/03/eins/", dt.date(2025, 3, 31), "Erster Beitrag",
+                  "Newsletter"),
             Entry("Neue Daten: Bericht 2026", "neu/2026-06-30/", dt.date(2026, 6, 30), "Neues Jahr", "Neue Daten")]
 
 

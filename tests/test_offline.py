@@ -4,7 +4,6 @@ opened from file:// a Gemeinde page shows its map and charts and the search find
 from __future__ import annotations
 
 import re
-import shutil
 import zipfile
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from bs4 import BeautifulSoup
 from fokus_pi.offline import FOLDER, ZIP_NAME, build_offline
 from fokus_pi.pages import plan_pages
 
+from .browser import until
 from .conftest import DEMO, ROOT
 
 pytestmark = pytest.mark.integration
@@ -97,35 +97,28 @@ def test_nothing_is_loaded_from_another_host(offline):
 
 
 @pytest.mark.browser
-def test_gemeinde_page_from_disk_shows_map_chart_and_search_without_network(offline):
-    chromium = shutil.which("chromium")
-    if chromium is None:
-        pytest.skip("Debian's chromium is not installed")
-    from playwright.sync_api import sync_playwright
-
+def test_gemeinde_page_from_disk_shows_map_chart_and_search_without_network(offline, browser):
     _, site = offline
     url = (site / "gemeinden" / "elmshorn.html").as_uri()
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
-        page = browser.new_page(viewport={"width": 1280, "height": 1000})
-        foreign, errors = [], []
-        page.on("request", lambda r: foreign.append(r.url) if not r.url.startswith(("file:", "data:", "blob:"))
-                else None)
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto(url)
-        assert page.locator("h1").first.inner_text().startswith("Elmshorn")
-        page.wait_for_selector(".fokus-map path.leaflet-interactive", state="attached", timeout=15000)
-        assert page.locator(".fokus-map path.leaflet-interactive").count() >= 40  # every Gemeinde drawn
-        charts = page.locator(".fokus-sm svg, .vega-embed svg, .vega-embed canvas, .fokus-chart svg")
-        page.wait_for_function("document.querySelectorAll('.fokus-sm svg, .vega-embed svg, .vega-embed canvas,"
-                               " .fokus-chart svg').length > 0", timeout=15000)
-        assert charts.count() > 0
-        page.locator("input.md-search__input").click()
-        page.keyboard.type("Kinderarmut")  # Material searches on key events, not on a programmatic fill
-        page.wait_for_selector(".md-search-result__item", timeout=15000)
-        hits = page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
-        assert any("kinderarmut" in h for h in hits), hits[:5]
-        assert all(h.startswith("file:") for h in hits)
-        browser.close()
+    page = browser.new_page(viewport={"width": 1280, "height": 1000})
+    foreign, errors = [], []
+    page.on("request", lambda r: foreign.append(r.url) if not r.url.startswith(("file:", "data:", "blob:"))
+            else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(url)
+    assert page.locator("h1").first.inner_text().startswith("Elmshorn")
+    page.wait_for_selector(".fokus-map path.leaflet-interactive", state="attached", timeout=15000)
+    assert page.locator(".fokus-map path.leaflet-interactive").count() >= 40  # every Gemeinde drawn
+    charts = page.locator(".fokus-sm svg, .vega-embed svg, .vega-embed canvas, .fokus-chart svg")
+    until(page, "document.querySelectorAll('.fokus-sm svg, .vega-embed svg, .vega-embed canvas,"
+                " .fokus-chart svg').length > 0", 15000)
+    assert charts.count() > 0
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("Kinderarmut")  # Material searches on key events, not on a programmatic fill
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    hits = page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
+    assert any("kinderarmut" in h for h in hits), hits[:5]
+    assert all(h.startswith("file:") for h in hits)
+    page.close()
     assert foreign == []
     assert errors == []

@@ -22,11 +22,14 @@ def digest(folder: Path) -> dict[str, str]:
 
 def test_two_builds_are_byte_identical(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1782777600")  # 2026-06-30
+    monkeypatch.setenv("FOKUS_CACHE", "off")  # without the content-hash cache (fokus_pi.cache) …
     first = build_site(TINY, tmp_path / "a", TINY_CONFIG)
+    monkeypatch.setenv("FOKUS_CACHE", str(tmp_path / "cache"))  # … filling a new one, then reading from it
     second = build_site(TINY, tmp_path / "b", TINY_CONFIG)
-    a, b = digest(first.out_dir), digest(second.out_dir)
-    assert len(a) > 20
-    assert a == b
+    third = build_site(TINY, tmp_path / "c", TINY_CONFIG)
+    a, b, c = digest(first.out_dir), digest(second.out_dir), digest(third.out_dir)
+    assert len(a) > 20 and list((tmp_path / "cache").glob("spec/*/*"))
+    assert a == b == c
 
 
 def test_a_killed_build_leaves_the_site_as_it_was(tmp_path):

@@ -3,17 +3,15 @@ the site reads without network afterwards; a changed site gives a new worker ver
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
 from fokus_pi import pwa
+from tests.browser import serve, until
 from fokus_pi.publish import build_site
 
 from .conftest import ROOT, TINY, TINY_CONFIG
@@ -65,32 +63,19 @@ def test_a_changed_site_gets_a_new_worker_version(site, tmp_path):
 
 
 @pytest.mark.browser
-def test_after_one_visit_pages_open_without_network(site):
-    chromium = shutil.which("chromium")
-    if chromium is None:
-        pytest.skip("Debian's chromium is not installed")
-    from playwright.sync_api import sync_playwright
-
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    handler.log_message = lambda *a: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
-            context = browser.new_context()
-            page = context.new_page()
-            page.goto(base)
-            # `ready` resolves once a worker is active, i.e. after its install stored every page
-            assert page.evaluate("navigator.serviceWorker.ready.then(r => r.active.state)") in ("activating",
-                                                                                               "activated")
-            page.wait_for_function("!!navigator.serviceWorker.controller", timeout=20000)
-            context.set_offline(True)
-            page.goto(base + "gemeinden/cestadt/")
-            assert page.locator("h1").first.inner_text().startswith("Cestadt")
-            page.goto(base + "kennzahlen/sgb-ii-quote/?q=1")  # a query string still finds the stored page
-            assert page.locator("h1").first.inner_text().startswith("SGB-II-Quote")
-            browser.close()
-    finally:
-        server.shutdown()
+def test_after_one_visit_pages_open_without_network(site, browser):
+    with serve(site) as served:
+        base = served + "/"
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(base)
+        # `ready` resolves once a worker is active, i.e. after its install stored every page
+        assert page.evaluate("navigator.serviceWorker.ready.then(r => r.active.state)") in ("activating",
+                                                                                           "activated")
+        until(page, "!!navigator.serviceWorker.controller", 20000)
+        context.set_offline(True)
+        page.goto(base + "gemeinden/cestadt/")
+        assert page.locator("h1").first.inner_text().startswith("Cestadt")
+        page.goto(base + "kennzahlen/sgb-ii-quote/?q=1")  # a query string still finds the stored page
+        assert page.locator("h1").first.inner_text().startswith("SGB-II-Quote")
+        context.close()

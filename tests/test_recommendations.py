@@ -109,7 +109,8 @@ def test_recommendation_problems_name_file_line_and_column(tiny_copy):
     assert any(p.startswith("data/recommendations.yml:19:") and "muss mit „entwickelt“ beginnen" in p
                for p in problems)
     assert any(p.startswith("data/recommendations.yml:20:") and "liegt vor dem vorigen Schritt" in p for p in problems)
-    assert any(p.startswith("data/recommendations.yml:20:") and "kann „umgesetzt“ nicht folgen" in p for p in problems)
+    assert any(p.startswith("data/recommendations.yml:20:") and "kann „umgesetzt“ nicht folgen" in p
+               for p in problems)
 
 
 def test_recommendation_schema_problems(tiny_copy):
@@ -127,7 +128,8 @@ def test_recommendation_schema_problems(tiny_copy):
         """)
     problems = _problems(tiny_copy)
     assert "data/recommendations.yml:2:3: Pflichtangabe „cost“ fehlt" in problems
-    assert any(p.startswith("data/recommendations.yml:9:") and "ungültiger Wert „vielleicht“" in p for p in problems)
+    assert any(p.startswith("data/recommendations.yml:9:") and "ungültiger Wert „vielleicht“" in p
+               for p in problems)
 
 
 def test_group_profile_and_spending_problems(tiny_copy):
@@ -159,7 +161,8 @@ def test_group_profile_and_spending_problems(tiny_copy):
     assert "data/handlungsfelder.yml:7:6: unbekannte Kennzahl „kinderarmut“" in problems
     assert "data/handlungsfelder.yml:8:48: bei Zähler oder Nenner die Einheit (unit) angeben" in problems
     assert "data/handlungsfelder.yml:9:43: unbekanntes Gebiet „09999“" in problems
-    assert "data/finanzen/sozialausgaben.csv:3:10: Betrag „abc“ ist keine Zahl ≥ 0 (Dezimalpunkt verwenden)" in problems
+    assert "data/finanzen/sozialausgaben.csv:3:10: Betrag „abc“ ist keine Zahl ≥ 0 (Dezimalpunkt verwenden)" \
+        in problems
     assert "data/finanzen/sozialausgaben.csv:4:6: die Sozialausgaben 2026 übersteigen den Haushalt" in problems
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 
@@ -28,19 +29,26 @@ def main() -> None:
 
 @main.command()
 @DATA
-def check(data_dir: Path) -> None:
+@click.option("--content", "content_dir", type=click.Path(path_type=Path), default=Path("content"),
+              show_default=True, help="Textordner, dessen Makros ({{ wert(...) }}) mitgeprüft werden")
+def check(data_dir: Path, content_dir: Path) -> None:
     """Alle Eingaben prüfen und jeden Fehler als Datei:Zeile:Spalte melden."""
+    from .macros import check_tree
+    from .pages.fieldinfo import check_texts
     from .report import load_report
 
     try:
         report = load_report(data_dir)
+        found = check_texts(report)
+        texts = check_tree(report, content_dir, found) if content_dir.is_dir() else 0
+        found.raise_if_any()
     except DataError as exc:
         _report_problems(exc)
         sys.exit(1)
     click.echo(
         f"OK: {len(report.published())} Kennzahlen, {len(report.register.gemeinden)} Gemeinden, "
         f"{len(report.snapshots)} Datenstände, {len(report.facts)} Werte im Datenstand {report.snapshot.id}"
-        + (" (Demodaten)" if report.demo else "")
+        + (" (Demodaten)" if report.demo else "") + (f"; Makros in {texts} Texten geprüft" if texts else "")
     )
 
 
@@ -133,12 +141,26 @@ def pages(data_dir: Path, out_dir: Path) -> None:
 @main.command()
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("data"), show_default=True)
 @click.option("--seed", type=int, default=2026, show_default=True)
-def demo(out_dir: Path, seed: int) -> None:
+@click.option("--scale", type=click.Choice(["kreis", "land", "bund"]), default="kreis", show_default=True,
+              help="land/bund: synthetische Gemeinden für Lasttests dazu (1.106 bzw. 10.800; nie einchecken)")
+def demo(out_dir: Path, seed: int, scale: str) -> None:
     """Die Demodaten deterministisch neu erzeugen."""
     from .demo import generate
 
+    if scale != "kreis" and out_dir.resolve() == Path("data").resolve():
+        raise click.UsageError("synthetische Daten nicht nach data/ schreiben: --out ORDNER angeben")
     generate(out_dir, seed=seed)
-    click.echo(f"Demodaten nach {out_dir} geschrieben")
+    if scale != "kreis":
+        import tempfile
+
+        from .demo.scale import SCALES
+        from .demo.scale import scale as grow
+
+        with tempfile.TemporaryDirectory() as tmp:
+            grow(out_dir, Path(tmp) / "data", SCALES[scale], seed=seed, region_name=scale)
+            shutil.rmtree(out_dir)
+            shutil.copytree(Path(tmp) / "data", out_dir)
+    click.echo(f"Demodaten nach {out_dir} geschrieben" + (f" (synthetisch: {scale})" if scale != "kreis" else ""))
 
 
 if __name__ == "__main__":

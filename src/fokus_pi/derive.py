@@ -39,14 +39,17 @@ def comparison_text(level: float, direction: str) -> str:
     return f"{text} (günstiger)" if better else f"{text} (ungünstiger)"
 
 
-def derive(values: pd.DataFrame, catalogue: Catalogue, register: Register) -> pd.DataFrame:
-    """Add prev, change, change_pct, break, rank, n_ranked, kreis/land/bund, level and comparison to each row."""
+def derive(values: pd.DataFrame, catalogue: Catalogue, register: Register,
+           area_breaks: set[tuple[str, str, int]] = frozenset()) -> pd.DataFrame:
+    """Add prev, change, change_pct, break, rank, n_ranked, kreis/land/bund, level and comparison to each row.
+    ``area_breaks``: (indicator, area, year) breaks of one area's series, e.g. after a Gemeinde merger."""
     df = values.copy()
     key = ["indicator", "area", "year"]
     prev = df[key + ["value"]].assign(year=df["year"] + 1).rename(columns={"value": "prev"})
     df = df.merge(prev, on=key, how="left")
     breaks = {(i.id, b.year) for i in catalogue.indicators for b in i.breaks}
-    df["break"] = [k in breaks for k in zip(df["indicator"], df["year"])]
+    df["break"] = [(i, y) in breaks or (i, a, y) in area_breaks
+                   for i, a, y in zip(df["indicator"], df["area"], df["year"])]
     df.loc[df["break"], "prev"] = np.nan
     df["change"] = df["value"] - df["prev"]
     df["change_pct"] = np.where(df["prev"] != 0, df["change"] / df["prev"].abs() * 100, np.nan)

@@ -71,19 +71,22 @@ def suppress(values: pd.DataFrame, catalogue: Catalogue, members: dict[str, list
     rows = values[subject]
     for (ind, year), group in rows.groupby(["indicator", "year"], sort=True):
         at = {a: idx for a, idx in zip(group["area"], group.index)}
+        area_at = {idx: a for a, idx in at.items()}
+        value = dict(zip(group.index, group["value"]))  # plain dicts: DataFrame.at per cell was most of the time
+        flag = dict(zip(group.index, group["flag"]))
         # withheld: the value exists and is part of the totals, but the reader does not see it. Cells marked
         # "folgt", "unbekannt" or "nicht_sinnvoll" have no value anyone could sum, so they are in no total.
         withheld = {a for a, idx in at.items() if a in gemeinden
-                    and (idx in chosen or values.at[idx, "flag"] in WITHHELD_FLAGS)}
+                    and (idx in chosen or flag[idx] in WITHHELD_FLAGS)}
         published = {a for a, idx in at.items() if a in gemeinden and a not in withheld
-                     and pd.notna(values.at[idx, "value"])}
+                     and pd.notna(value[idx])}
         changed = True
         while changed:
             changed = False
             # the sums a reader knows: each delivered area, and the Kreis minus the delivered areas
-            delivered = [a for a in members if a in at and pd.notna(values.at[at[a], "value"]) and at[a] not in chosen]
+            delivered = [a for a in members if a in at and pd.notna(value[at[a]]) and at[a] not in chosen]
             sets = [(a, members[a]) for a in delivered]
-            if kreis in at and pd.notna(values.at[at[kreis], "value"]) and at[kreis] not in chosen:
+            if kreis in at and pd.notna(value[at[kreis]]) and at[kreis] not in chosen:
                 sets.append((kreis, [g for g in order if area_of.get(g) not in delivered]))
             for total, cells in sets:
                 unknown = [g for g in cells if g in withheld]
@@ -99,8 +102,8 @@ def suppress(values: pd.DataFrame, catalogue: Catalogue, members: dict[str, list
                 else:
                     pick = at[total]
                 chosen.add(pick)
-                published.discard(values.at[pick, "area"])
-                withheld.add(values.at[pick, "area"])
+                published.discard(area_at[pick])
+                withheld.add(area_at[pick])
                 changed = True
                 break  # the known sums changed: look again from the start
 

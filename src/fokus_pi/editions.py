@@ -33,6 +33,8 @@ EDITION_ENV = "FOKUS_EDITION"  # set while an archived edition is built: its sna
 INDEX = "archiv/index.md"
 DROPPED_PLUGINS = {"blog", "material/blog"}  # the newsletter is hand-written content, not part of an edition
 TEXT_FILES = ("handlungsfelder.yml", "recommendations.yml", "fokusgruppen.yml")  # texts of the current edition
+# the help directory is kept up to date, not per edition: an old edition must not show today's services as its own
+CURRENT_ONLY = ("services.yml", "services.csv")
 
 
 @dataclass(frozen=True)
@@ -131,12 +133,13 @@ def archive_env(report: Report | None) -> AbstractContextManager[None]:
 
 def copy_data_until(data_dir: Path, snapshot_id: str, target: Path) -> Path:
     """The data folder for an edition: without the snapshots after ``snapshot_id`` and without the texts written
-    for the current data (TEXT_FILES), whose figure macros may name indicators the old snapshot lacks."""
+    for the current data (TEXT_FILES), whose figure macros may name indicators the old snapshot lacks, and
+    without the help directory (CURRENT_ONLY)."""
     def skip(folder: str, names: list[str]) -> set[str]:
         here = Path(folder).resolve()
         if here == (Path(data_dir) / "snapshots").resolve():
             return {n for n in names if n > snapshot_id}
-        return set(TEXT_FILES) & set(names) if here == Path(data_dir).resolve() else set()
+        return set(TEXT_FILES + CURRENT_ONLY) & set(names) if here == Path(data_dir).resolve() else set()
 
     shutil.copytree(data_dir, target, ignore=skip)
     return target

@@ -146,7 +146,8 @@ def _areas(lib: Library, gebiete: object, ind: Indicator) -> list[str]:
         return [area(lib, gebiete)]
     if isinstance(gebiete, (list, tuple)) and gebiete:
         return [area(lib, g) for g in gebiete]
-    raise MacroError("gebiete: „vergleich“, „planungsraeume“, „gemeinden“, ein Gebiet oder eine Liste von Gebieten")
+    raise MacroError("gebiete: „vergleich“, „planungsraeume“, „gemeinden“, ein Gebiet oder eine Liste "
+                     "von Gebieten")
 
 
 def _years(lib: Library, ind: Indicator, jahre: object) -> list[int]:

@@ -15,6 +15,7 @@ from .pages import nav, plan_downloads, plan_pages
 from .problems import DataError
 from .publish import DATA_ENV
 from .report import Report, load_report_cached
+from .viz.warm import warm_specs
 
 
 def data_dir(config: MkDocsConfig) -> Path:
@@ -24,11 +25,21 @@ def data_dir(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent / config.extra.get("fokus_data", "data")
 
 
+_built: list[tuple[MkDocsConfig, Report]] = []  # the report of the build in progress
+
+
 def report_for(config: MkDocsConfig) -> Report:
+    """The report of this build. Hooks ask on every page; hashing every data file each time (the check that the
+    data did not change) took seconds at the scale of a Land, so it runs once per build (each build, also each
+    rebuild of the live preview, has its own config object)."""
+    if _built and _built[0][0] is config:
+        return _built[0][1]
     try:
-        return load_report_cached(data_dir(config))
+        report = load_report_cached(data_dir(config))
     except DataError as exc:
         raise PluginError(f"Die Daten enthalten Fehler:\n{exc}") from exc
+    _built[:] = [(config, report)]
+    return report
 
 
 def expand_nav(items: list | None, sections: dict[str, list]) -> list | None:
@@ -70,6 +81,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     report = report_for(config)
+    warm_specs(report)  # the chart specs on every core, into the cache planning reads
     for page in plan_pages(report, progress=True):
         if files.get_file_from_path(page.uri) is not None:
             raise PluginError(f"content/{page.uri} überschneidet sich mit einer erzeugten Seite")

@@ -341,5 +341,5 @@ def scan_packed(site: Path, suppressed: pd.DataFrame) -> list[leaks.Leak]:
         elif path.suffix == ".parquet":
             texts = [(rel, pd.read_parquet(path).to_csv(index=False, float_format="%r"))]
         for where, text in texts:
-            found += [leaks.Leak(where, m, wanted[m]) for m in sorted(set(leaks.NUMBER.findall(text)) & set(wanted))]
+            found += [leaks.Leak(where, m, wanted[m]) for m in sorted(leaks.numbers(text) & set(wanted))]
     return found

@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Iterator
 
 from . import leaks, opendata
-from .report import load_report_cached
+from .cache import cache_env
+from .report import Report, load_report_cached
 
 DATA_ENV = "FOKUS_DATA"
 
@@ -53,11 +54,6 @@ def build_site(data_dir: Path, out_dir: Path, config_file: Path = Path("mkdocs.y
     """Validate, build into a sibling temp folder, then replace ``out_dir``; on any failure it stays untouched.
     ``archive`` also builds the earlier yearly editions into archiv/<jahr>/ (editions.py) before the swap;
     ``overrides`` are MkDocs settings that replace the config file's (docs_dir, nav, hooks …)."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    from . import editions  # imports build_site itself
-
     started = time.perf_counter()
     report = load_report_cached(data_dir)  # raises DataError before anything is written
     out_dir = Path(out_dir).resolve()
@@ -66,15 +62,9 @@ def build_site(data_dir: Path, out_dir: Path, config_file: Path = Path("mkdocs.y
         shutil.rmtree(stale, ignore_errors=True)  # left by a build that was killed
     tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{out_dir.name}-", dir=out_dir.parent))
     tmp.chmod(0o755)  # mkdtemp makes it private; a web server (or rsync -a to one) must read the site
-    try:
-        with data_dir_env(data_dir), editions.archive_env(report if archive else None):
-            config = load_config(str(config_file), site_dir=str(tmp), strict=strict, **overrides)
-            build(config)
-        found = leaks.scan(tmp, report.suppressed) + opendata.scan_packed(tmp, report.suppressed)
-        if found:
-            raise LeakError(found)
-        if archive:  # each edition is checked and leak-scanned against its own snapshot
-            editions.build_archive(report, tmp / "archiv", Path(config_file), **overrides)
+    try:  # one cache for the site and its editions, beside the site (build/.cache), never inside it
+        with cache_env(out_dir.parent / ".cache"):
+            _build_into(tmp, data_dir, config_file, strict, archive, report, overrides)
         _swap(tmp, out_dir)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -82,6 +72,24 @@ def build_site(data_dir: Path, out_dir: Path, config_file: Path = Path("mkdocs.y
     files = [p for p in out_dir.rglob("*") if p.is_file()]
     pages = sum(1 for p in files if p.name == "index.html" and p.parent.name != "assets")
     return BuildResult(out_dir, pages, len(files), sum(p.stat().st_size for p in files), time.perf_counter() - started)
+
+
+def _build_into(tmp: Path, data_dir: Path, config_file: Path, strict: bool, archive: bool, report: Report,
+                overrides: dict) -> None:
+    """MkDocs into ``tmp``, the leak scan, then the editions: whatever fails leaves ``tmp`` to be removed."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from . import editions  # imports build_site itself
+
+    with data_dir_env(data_dir), editions.archive_env(report if archive else None):
+        config = load_config(str(config_file), site_dir=str(tmp), strict=strict, **overrides)
+        build(config)
+    found = leaks.scan(tmp, report.suppressed) + opendata.scan_packed(tmp, report.suppressed)
+    if found:
+        raise LeakError(found)
+    if archive:  # each edition is checked and leak-scanned against its own snapshot
+        editions.build_archive(report, tmp / "archiv", Path(config_file), **overrides)
 
 
 def _swap(new: Path, target: Path) -> None:

@@ -102,7 +102,8 @@ def load_recommendations(path: Path, fields: set[str], groups: set[str], out: Co
         where = lambda *key: doc.where(("recommendations", i, *key))  # noqa: E731
         ok = True
         if raw["id"] in seen:
-            out.add(path, *where("id"), f"Handlungsempfehlung „{raw['id']}“ ist doppelt (zuerst in Zeile {seen[raw['id']]})")
+            out.add(path, *where("id"),
+                    f"Handlungsempfehlung „{raw['id']}“ ist doppelt (zuerst in Zeile {seen[raw['id']]})")
             ok = False
         seen.setdefault(raw["id"], where("id")[0])
         if raw["field"] not in fields:
@@ -126,7 +127,8 @@ def _check_history(steps: tuple[Step, ...], where, path: Path, out: Collector) -
     """The history starts with "entwickelt", runs forward in time and only takes allowed steps."""
     ok = True
     if steps[0].status != "entwickelt":
-        out.add(path, *where(0, "status"), f"der Verlauf muss mit „entwickelt“ beginnen, nicht mit „{steps[0].label}“")
+        out.add(path, *where(0, "status"),
+                f"der Verlauf muss mit „entwickelt“ beginnen, nicht mit „{steps[0].label}“")
         ok = False
     for j in range(1, len(steps)):
         before, step = steps[j - 1], steps[j]

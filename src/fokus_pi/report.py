@@ -15,8 +15,11 @@ from .catalogue import Catalogue, Indicator, load_catalogue
 from .derive import derive
 from .disclosure import Policy, population_order, suppress
 from .funding import Programme, load_programmes
+from .mergers import Merger, load_mergers, retired
+from .mergers import convert as convert_mergers
 from .planning import Planning, load_planning
 from .problems import Collector
+from .services import Directory, load_services
 from .snapshots import Snapshot, discover
 from .sozialformel import Result as SozialformelResult
 from .sozialformel import compute as compute_sozialformel
@@ -36,6 +39,8 @@ class Report:
     suppressed: pd.DataFrame = field(default_factory=pd.DataFrame)  # cells withheld, with their true figures
     planning: Planning | None = None  # profiles, focus groups, recommendations, spending (optional files)
     history: list[pd.DataFrame] = field(default_factory=list, repr=False)  # raw values per snapshot, oldest first
+    mergers: tuple[Merger, ...] = ()  # Gemeinde mergers (areas/fusionen.yml), oldest first
+    services: Directory | None = None  # the Hilfeportal's directory of help services (optional files)
     _by_indicator: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
     _rows: dict[tuple[str, str, int], dict] = field(default_factory=dict, repr=False)
 
@@ -110,12 +115,17 @@ def load_report(data_dir: Path) -> Report:
         if kf not in catalogue.by_id:
             out.add(data_dir / "report.yml", line, col, f"Schlüsselkennzahl „{kf}“ steht nicht in indicators.yml")
     snapshots = discover(data_dir / "snapshots", out)
-    values = [load_values(s, catalogue, register, out) for s in snapshots]
+    mergers = load_mergers(data_dir / "areas", {g.ags for g in register.gemeinden}, out)
+    values = [load_values(s, catalogue, register, out, retired(mergers)) for s in snapshots]
     sf_config = load_sozialformel(data_dir / "sozialformel.yml", catalogue, out)
     programmes = load_programmes(data_dir / "funding", catalogue, {g.ags for g in register.gemeinden},
                                  {"sozialformel"} if sf_config else set(), out)
     planning = load_planning(data_dir, catalogue, register, out)
+    services = load_services(data_dir, catalogue, register, {"sozialformel"} if sf_config else set(), out)
     out.raise_if_any()
+    # rows under the AGS of merged Gemeinden become the new Gemeinde's (or a break where they cannot)
+    converted = [convert_mergers(v, mergers, catalogue) for v in values]
+    values, area_breaks = [v for v, _ in converted], (converted[-1][1] if converted else set())
     members = {p.id: [g.ags for g in register.gemeinden if g.planning_area == p.id] for p in register.planning_areas}
     policy = Policy.from_mapping(register.disclosure)
     order = population_order(values[-1], [g.ags for g in register.gemeinden], policy.population_indicator)
@@ -130,9 +140,9 @@ def load_report(data_dir: Path) -> Report:
         )
         published = pd.concat([published, sozialformel.rows()], ignore_index=True)
         catalogue = Catalogue(catalogue.fields, catalogue.indicators + (sf_config.as_indicator(),))
-    facts = derive(published, catalogue, register)
+    facts = derive(published, catalogue, register, area_breaks)
     return Report(data_dir, catalogue, register, snapshots, facts, sozialformel, programmes, suppressed,
-                  planning=planning, history=values)
+                  planning=planning, history=values, mergers=mergers, services=services)
 
 
 _CACHE: dict[tuple[str, str], Report] = {}

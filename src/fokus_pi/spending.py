@@ -90,7 +90,8 @@ def load_spending(folder: Path, out: Collector) -> Spending | None:
                     raise ValueError
                 row[name] = value
             except ValueError:
-                out.add(table_path, *table.where(r, name), f"Betrag „{text}“ ist keine Zahl ≥ 0 (Dezimalpunkt verwenden)")
+                out.add(table_path, *table.where(r, name),
+                        f"Betrag „{text}“ ist keine Zahl ≥ 0 (Dezimalpunkt verwenden)")
         if len(row) != len(columns) - 1:
             continue
         if sum(row[a.id] for a in areas) > row["budget"]:

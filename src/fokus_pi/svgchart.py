@@ -55,7 +55,8 @@ def _frame(title: str, ticks: list[float], labels: list[str], y, x, unit: str) -
         if i % every == 0 or i == len(labels) - 1:
             parts.append(f'<text x="{x(i):.1f}" y="{HEIGHT - BOTTOM + 16}" font-size="11" text-anchor="middle" '
                          f'fill="#444">{html.escape(label)}</text>')
-    parts.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{HEIGHT - BOTTOM}" y2="{HEIGHT - BOTTOM}" stroke="#888"/>')
+    parts.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{HEIGHT - BOTTOM}" y2="{HEIGHT - BOTTOM}" '
+                 'stroke="#888"/>')
     return parts
 
 
@@ -160,7 +161,7 @@ def stacked_bars(title: str, labels: list[str], parts: list[Series], unit: str, 
                         f'stroke-width="0.5"><title>{html.escape(f"{p.name} {label}: {fmt.number(v, decimals)}")}'
                         f'</title></rect>')
             base += v
-    legend = [f'<ul class="fokus-key">'] + [
+    legend = ['<ul class="fokus-key">'] + [
         f'<li><span class="fokus-swatch" style="background:{COLOURS[k % len(COLOURS)]}"></span>'
         f'{html.escape(p.name)}</li>' for k, p in enumerate(parts)] + ["</ul>"]
     description = f"Gestapeltes Säulendiagramm: {', '.join(p.name for p in parts)}, {labels[0]} bis {labels[-1]}."

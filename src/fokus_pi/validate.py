@@ -8,10 +8,11 @@ import pandas as pd
 
 from .areas import Register
 from .catalogue import Catalogue
+from .mergers import Merger
 from .problems import Collector
 from .snapshots import Snapshot
 from .symbols import FLAGS, SYMBOL_FLAGS
-from .tables import Dialect, Table, looks_like_date, parse_number, read_table
+from .tables import Table, looks_like_date, parse_number, read_table
 
 REQUIRED = ("indicator", "area", "year", "value")
 OPTIONAL = ("numerator", "denominator", "flag")
@@ -19,17 +20,25 @@ FIRST_YEAR = 2000
 COLUMNS = ["indicator", "area", "year", "value", "numerator", "denominator", "flag"]
 
 
-def load_values(snap: Snapshot, catalogue: Catalogue, register: Register, out: Collector) -> pd.DataFrame:
-    """Check every row of the snapshot's values and return the clean ones as a typed long table."""
+def load_values(snap: Snapshot, catalogue: Catalogue, register: Register, out: Collector,
+                retired: dict[str, Merger] | None = None) -> pd.DataFrame:
+    """Check every row of the snapshot's values and return the clean ones as a typed long table.
+    ``retired``: AGS dissolved by a merger (fusionen.yml), allowed for the years before it."""
     table = read_table(snap.values_file, REQUIRED, out, OPTIONAL, snap.dialect)
     if table is None:
         return pd.DataFrame(columns=COLUMNS)
-    known = register.known_codes()
+    retired = retired or {}
+    known = register.known_codes() | set(retired)
     seen: dict[tuple[str, str, int], int] = {}
     records = []
     for r in range(len(table.rows)):
         rec = _check_row(table, r, catalogue, known, snap.stichtag.year, out)
         if rec is None:
+            continue
+        gone = retired.get(rec["area"])
+        if gone is not None and not gone.before(rec["year"]):
+            out.add(table.path, *table.where(r, "area"), f"Gemeinde {rec['area']} besteht seit {gone.date:%d.%m.%Y} "
+                    f"nicht mehr (fusionen.yml): Werte ab {gone.first_year} unter {gone.new} liefern")
             continue
         key = (rec["indicator"], rec["area"], rec["year"])
         if key in seen:

@@ -16,7 +16,8 @@ PROFILES = {
     "infrastruktur-sozialer-angebote": dict(
         summary="Kitas, Familienzentren, Beratungsstellen und Jugendhilfe bilden das Netz sozialer Angebote. Es ist "
                 "in den Städten dichter als im ländlichen Norden des Kreises.",
-        key_figures=[("kita-plaetze", "Kita-Plätze je 100 Kinder unter 6 Jahren"), ("familienzentren", "Familienzentren"),
+        key_figures=[("kita-plaetze", "Kita-Plätze je 100 Kinder unter 6 Jahren"),
+                     ("familienzentren", "Familienzentren"),
                      ("beratungsstellen", "soziale Beratungsstellen", "numerator", "Beratungsstellen"),
                      ("hilfen-zur-erziehung", "Hilfen zur Erziehung", "numerator", "Fälle")],
         interactions=[("bildung", "Frühe Förderung in Kita und Familienzentrum verbessert die Bildungschancen."),
@@ -31,13 +32,15 @@ PROFILES = {
     "mobilitaet": dict(
         summary="Im Süden des Kreises sind Bus und Bahn gut ausgebaut, im Norden sind viele Menschen auf das Auto "
                 "angewiesen.",
-        key_figures=[("oepnv-erreichbarkeit", "Einwohner mit guter ÖPNV-Anbindung"), ("pkw-dichte", "Pkw je 1.000 Einwohner"),
+        key_figures=[("oepnv-erreichbarkeit", "Einwohner mit guter ÖPNV-Anbindung"),
+                     ("pkw-dichte", "Pkw je 1.000 Einwohner"),
                      ("pendeldistanz", "mittlere Pendeldistanz"),
                      ("auspendlerquote", "Auspendlerinnen und Auspendler", "numerator", "Personen")],
         interactions=[("arbeit", "Lange Pendelwege prägen den Arbeitsmarkt im Hamburger Umland."),
                       ("gesundheitsversorgung-und-pflege", "Ältere Menschen brauchen Wege zu Arztpraxen ohne Auto."),
                       ("inklusion", "Barrierefreie Haltestellen sind Voraussetzung für Teilhabe.")],
-        text="Die Fokusgruppe Mobilität im ländlichen Raum weist darauf hin, dass {{ wert(\"oepnv-erreichbarkeit\") }} "
+        text="Die Fokusgruppe Mobilität im ländlichen Raum weist darauf hin, dass "
+             "{{ wert(\"oepnv-erreichbarkeit\") }} "
              "der Einwohnerinnen und Einwohner gut an Bus und Bahn angebunden sind. In den Ämtern Hörnerkirchen und "
              "Rantzau liegt der Anteil deutlich niedriger.",
     ),
@@ -65,13 +68,16 @@ PROFILES = {
                       ("gesundheitsversorgung-und-pflege", "Barrierearme Wohnungen fehlen für ältere Menschen.")],
         text="Die Fokusgruppe Bezahlbares Wohnen stellt fest, dass sich die Angebotsmiete seit 2020 um "
              "{{ veraenderung(\"angebotsmiete\", seit=2020) }} verändert hat. Die Zahl der Sozialwohnungen liegt "
-             "bei {{ wert(\"sozialwohnungen\") }}; ohne neue Belegungsbindungen fallen jedes Jahr Wohnungen aus der Bindung.",
+             "bei {{ wert(\"sozialwohnungen\") }}; ohne neue Belegungsbindungen fallen jedes Jahr Wohnungen aus der "
+             "Bindung.",
     ),
     "zuwanderung-und-integration": dict(
         summary="Zuwanderung ist der wichtigste Grund für das Wachstum des Kreises. Sprache, Arbeit und Wohnung "
                 "entscheiden über gelingende Integration.",
-        key_figures=[("auslaenderanteil", "Ausländeranteil"), ("schutzsuchende", "Schutzsuchende", "numerator", "Personen"),
-                     ("einbuergerungen", "Einbürgerungen"), ("integrationskurse", "Teilnehmende an Integrationskursen")],
+        key_figures=[("auslaenderanteil", "Ausländeranteil"),
+                     ("schutzsuchende", "Schutzsuchende", "numerator", "Personen"),
+                     ("einbuergerungen", "Einbürgerungen"),
+                     ("integrationskurse", "Teilnehmende an Integrationskursen")],
         interactions=[("bildung", "Sprachförderung in Kita und Schule ist der Schlüssel."),
                       ("arbeit", "Die Anerkennung von Abschlüssen öffnet den Arbeitsmarkt."),
                       ("wohnen", "Wohnungen statt Sammelunterkünfte erleichtern das Ankommen.")],
@@ -81,8 +87,10 @@ PROFILES = {
     ),
     "bildung": dict(
         summary="Bildung beginnt in der Kita. Die Betreuungsquoten steigen, der Bedarf an Sprachförderung auch.",
-        key_figures=[("betreuungsquote-u3", "Betreuungsquote unter 3 Jahren"), ("ganztag", "Grundschulkinder im Ganztag"),
-                     ("ohne-abschluss", "Schulabgänge ohne Abschluss"), ("sprachfoerderbedarf", "Sprachförderbedarf bei Einschulung")],
+        key_figures=[("betreuungsquote-u3", "Betreuungsquote unter 3 Jahren"),
+                     ("ganztag", "Grundschulkinder im Ganztag"),
+                     ("ohne-abschluss", "Schulabgänge ohne Abschluss"),
+                     ("sprachfoerderbedarf", "Sprachförderbedarf bei Einschulung")],
         interactions=[("infrastruktur-sozialer-angebote", "Kitas und Familienzentren sind Bildungsorte."),
                       ("armut", "Armut mindert Bildungschancen von Anfang an."),
                       ("zuwanderung-und-integration", "Mehrsprachige Kinder brauchen frühe Sprachförderung.")],
@@ -141,7 +149,8 @@ PROFILES = {
                      ("vereine", "eingetragene Vereine", "numerator", "Vereine"),
                      ("seniorentreffs", "Seniorentreffs und Begegnungsstätten", "numerator", "Treffs")],
         interactions=[("inklusion", "Vereine öffnen sich für Menschen mit Behinderungen."),
-                      ("zuwanderung-und-integration", "Sport und Ehrenamt verbinden Alteingesessene und Zugewanderte.")],
+                      ("zuwanderung-und-integration",
+                       "Sport und Ehrenamt verbinden Alteingesessene und Zugewanderte.")],
         text="Die Fokusgruppe Ehrenamt, Sport und Begegnung freut sich über "
              "{{ wert(\"sportvereinsmitglieder\", teil=\"zaehler\") }} Mitgliedschaften in Sportvereinen. "
              "Sie empfiehlt, Vereinsbeiträge für Kinder aus Familien mit geringem Einkommen zu übernehmen.",

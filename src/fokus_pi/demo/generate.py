@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from . import funding, planning
+from . import funding, planning, services
 from .areas import gemeinden_csv, planungsraeume_csv
 from .catalogue import FIELDS, INDICATORS, NOT_CONFIDENTIAL
 from .geometry import geojson_text, schematic_shapes
@@ -97,4 +97,6 @@ def generate(out_dir: Path, seed: int = DEFAULT_SEED) -> None:
     _write(out_dir / "funding" / f"{funding.PROGRAMME}.yml", funding.YAML)
     _write(out_dir / "funding" / f"{funding.PROGRAMME}.csv", funding.funding_csv(engine))
     for rel, text in planning.files(engine).items():
+        _write(out_dir / rel, text)
+    for rel, text in services.files(engine.gemeinden, shapes, seed).items():
         _write(out_dir / rel, text)

@@ -104,7 +104,8 @@ RECOMMENDATIONS = (
     ("gesundheitsversorgung-und-pflege", "gesundheit", 2020, "A", "Stipendium für Medizinstudierende",
      "Studierende der Medizin erhalten ein Stipendium, wenn sie sich verpflichten, im Kreis als Hausärztin oder "
      "Hausarzt zu arbeiten."),
-    ("gesundheitsversorgung-und-pflege", "gesundheit", 2018, "U", "Befunde der Schuleingangsuntersuchung kleinräumig auswerten",
+    ("gesundheitsversorgung-und-pflege", "gesundheit", 2018, "U",
+     "Befunde der Schuleingangsuntersuchung kleinräumig auswerten",
      "Das Gesundheitsamt wertet die Schuleingangsuntersuchung nach Gemeinden aus und stellt die Ergebnisse den "
      "Fokusgruppen zur Verfügung."),
     ("gesundheitsversorgung-und-pflege", "pflege", 2024, "R", "Tagespflege im ländlichen Raum fördern",
@@ -136,7 +137,8 @@ RECOMMENDATIONS = (
     ("inklusion", "inklusion", 2021, "R", "Budget für Arbeit bekannter machen",
      "Werkstattbeschäftigte und Arbeitgeber werden gezielt über das Budget für Arbeit informiert."),
     ("inklusion", "inklusion", 2019, "U", "Barrierefreiheit der Kreisverwaltung prüfen",
-     "Alle Dienstgebäude und Online-Angebote des Kreises werden auf Barrieren geprüft, die Ergebnisse veröffentlicht."),
+     "Alle Dienstgebäude und Online-Angebote des Kreises werden auf Barrieren geprüft, die Ergebnisse "
+     "veröffentlicht."),
     ("inklusion", "bildung-und-uebergaenge", 2024, "R", "Schulbegleitung poolen",
      "Schulbegleiterinnen und -begleiter werden einer Schule statt einem einzelnen Kind zugeordnet."),
     ("arbeit", "arbeit", 2020, "A", "Fachkräftestrategie für soziale Berufe",

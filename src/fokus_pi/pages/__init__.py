@@ -18,6 +18,7 @@ from ..report import Report
 from ..releases import releases
 from . import (context, findings, funding, gemeinde, indicator, news, overview, planning, recommendations,
                sozialformel)
+from . import services as hilfeportal
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ def plan_pages(report: Report, progress: bool = False) -> list[Page]:
         jobs.append(("foerderung/index.md", "Förderung", funding.index, None))
         jobs.extend((f"foerderung/{p.id}.md", p.title, funding.page, p) for p in report.programmes)
     jobs.extend(_planning_jobs(report))
+    jobs.extend(hilfeportal.jobs(report))
     pages = []
     for uri, title, make, subject in tqdm(jobs, desc="Seiten", unit="Seite", disable=not progress or None):
         markdown = make(report, subject) if subject is not None else make(report)
@@ -74,6 +76,7 @@ def nav(report: Report) -> dict[str, list]:
         if report.programmes else [],
         "sozialformel/index.md": ["sozialformel/index.md"] if report.sozialformel is not None else [],
         **_planning_nav(report),
+        **hilfeportal.nav(report),
     }
 
 

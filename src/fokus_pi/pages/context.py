@@ -51,7 +51,7 @@ def demographie(report: Report) -> str:
         "Einwohnerzahl im Verhältnis zu 2015. Quelle: Statistikamt Nord.", "demo-entwicklung")
     structure = svgchart.stacked_bars(
         "Altersstruktur der Bevölkerung im Kreis", [str(y) for y in age_years], ages, "%", 1,
-        f"Anteile der Altersgruppen an der Bevölkerung des Kreises in %. Quelle: Statistikamt Nord.",
+        "Anteile der Altersgruppen an der Bevölkerung des Kreises in %. Quelle: Statistikamt Nord.",
         "demo-alter") if age_years else ""
     areas = []
     for p in reg.planning_areas:

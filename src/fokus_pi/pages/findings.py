@@ -5,6 +5,7 @@ from __future__ import annotations
 from .. import findings
 from ..render import render
 from ..report import Report
+from ..viz.figures import correlation_blocks
 
 
 def analyse(report: Report) -> dict:
@@ -26,5 +27,6 @@ def analyse(report: Report) -> dict:
 
 
 def page(report: Report) -> str:
-    return render("findings.md.j2", **analyse(report), gemeinden=report.register.by_ags(),
-                  kreis=report.register.kreis, snapshot=report.snapshot)
+    found = analyse(report)
+    return render("findings.md.j2", **found, gemeinden=report.register.by_ags(), kreis=report.register.kreis,
+                  snapshot=report.snapshot, scatters=correlation_blocks(report, found["correlations"]))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..funding import Programme, concentration, reach
 from ..render import render
 from ..report import Report
+from ..viz.figures import funding_blocks
 
 
 def _years(report: Report, programme: Programme) -> list[int]:
@@ -23,7 +24,7 @@ def page(report: Report, programme: Programme) -> str:
     history = [concentration(reach(programme, report.facts, gemeinden, y), y) for y in years]
     return render("funding.md.j2", p=programme, year=year, rows=rows, names=names, need=need,
                   latest=history[-1], history=history, target=report.catalogue.by_id[programme.target_indicator],
-                  snapshot=report.snapshot)
+                  snapshot=report.snapshot, viz=funding_blocks(report, programme, years))
 
 
 def index(report: Report) -> str:

@@ -6,6 +6,7 @@ from ..areas import Gemeinde
 from ..render import render
 from ..report import Report
 from ..viz import gemeinde_block, neighbour_links
+from .services import gemeinde_section
 from .views import Cell
 
 
@@ -28,4 +29,6 @@ def page(report: Report, g: Gemeinde) -> str:
         "gemeinde.md.j2", g=g, planning=planning, sections=sections, snapshot=report.snapshot,
         reference_names=[r.name for r in reg.references], kreis=reg.kreis,
         viz=gemeinde_block(report, g, published), neighbours=neighbour_links(report, g),
+        services=gemeinde_section(report, g),
+        mergers=[m for m in report.mergers if m.new == g.ags],  # footnote: figures before a merger
     )

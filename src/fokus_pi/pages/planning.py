@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..areas import PlanningArea
 from ..render import render
 from ..report import Report
+from ..viz.figures import area_block
 from .views import Cell
 
 
@@ -28,7 +29,7 @@ def page(report: Report, area: PlanningArea) -> str:
     own = [Cell.of(report.row(i.id, area.id, report.latest_year(i.id))) for i in report.published()]
     return render("planning.md.j2", area=area, gemeinden=gemeinden, sections=sections, kreis=kreis,
                   snapshot=report.snapshot, n_areas=len(report.register.planning_areas),
-                  aggregable=sum(1 for c in own if c.value is not None))
+                  aggregable=sum(1 for c in own if c.value is not None), viz=area_block(report, area))
 
 
 def index(report: Report) -> str:

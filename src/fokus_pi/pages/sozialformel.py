@@ -11,6 +11,7 @@ from .. import fmt
 from ..render import render
 from ..report import Report
 from ..sozialformel import INDICATOR_ID, Result
+from ..viz.figures import sozialformel_map
 
 CSV_NAME = "sozialformel.csv"
 
@@ -86,4 +87,5 @@ def page(report: Report) -> str:
         others=ranked("Kreis") + ranked("Gruppe"), variables=variables, slugs=slugs, lowest=lowest,
         highest=highest, moved=moved, spearman=spearman, csv_name=CSV_NAME, snapshot=report.snapshot,
         missing=[r for r in gemeinden if pd.isna(r["sozialformel"])], fmt=fmt,
+        viz=sozialformel_map(report, INDICATOR_ID),
     )

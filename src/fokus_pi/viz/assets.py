@@ -1,13 +1,18 @@
 """The shared files every map or chart page loads, written once per build (never committed, never a CDN).
 
-Leaflet comes from the PyPI package django-js-lib-leaflet, Vega, Vega-Lite and Vega-Embed from
-vl-convert-python's bundle; both are read from the installed packages at build time.
+Leaflet comes from the PyPI package django-js-lib-leaflet; Vega, Vega-Lite, Vega-Embed and vega-interpreter from
+the npm packages in node_modules (package.json, installed by `make` with `npm ci`): their UMD builds, because the
+site must work from file://, where ES modules do not load. vega-interpreter evaluates Vega's expressions without
+eval, so the Content-Security-Policy (fokus_pi.csp) needs no 'unsafe-eval'.
 """
 
 from __future__ import annotations
 
+import os
+import re
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 from ..catalogue import Indicator
 from ..report import Report
@@ -30,13 +35,40 @@ def leaflet(name: str) -> str:
         (resources.files("js_lib_leaflet") / "static" / "js_lib_leaflet" / name).read_text(encoding="utf-8"))
 
 
+NODE_MODULES = Path(os.environ.get("FOKUS_NODE_MODULES") or Path(__file__).resolve().parents[3] / "node_modules")
+VEGA_FILES = ("vega/build/vega.min.js", "vega-lite/build/vega-lite.min.js", "vega-embed/build/vega-embed.min.js")
+INTERPRETER = "vega-interpreter/build/vega-interpreter.js"
+ESM_IMPORT = re.compile(r"^import\s*\{([^}]*)\}\s*from\s*['\"]vega-util['\"];?\s*$", re.MULTILINE)
+ESM_EXPORT = re.compile(r"^export\s*\{\s*(\w+)\s+as\s+expressionInterpreter\s*\};?\s*$", re.MULTILINE)
+
+
+def npm_file(name: str) -> str:
+    """One file of an installed npm package; a clear message when `npm ci` has not run."""
+    path = NODE_MODULES / name
+    if not path.is_file():
+        raise FileNotFoundError(f"{path} fehlt: npm ci --ignore-scripts (oder make) installiert die Bibliotheken "
+                                "aus package.json")
+    return _strip_source_map(path.read_text(encoding="utf-8"))
+
+
+def classic_interpreter(module: str) -> str:
+    """vega-interpreter's ES module as a classic script: its vega-util imports come from the global `vega`
+    (Vega's UMD build re-exports vega-util), its one export becomes `vega.expressionInterpreter`."""
+    imports = ESM_IMPORT.findall(module)
+    exported = ESM_EXPORT.search(module)
+    if len(imports) != 1 or exported is None or re.search(r"^\s*(import|export)\b", ESM_EXPORT.sub(
+            "", ESM_IMPORT.sub("", module)), re.MULTILINE):
+        raise ValueError(f"{INTERPRETER}: unerwarteter Aufbau (andere Version?), Umwandlung anpassen")
+    body = ESM_EXPORT.sub(f"vega.expressionInterpreter = {exported.group(1)};", ESM_IMPORT.sub("", module))
+    return f"(function (vega) {{\nconst {{{imports[0].strip()}}} = vega;\n{body}\n}})(window.vega);\n"
+
+
 @cache
 def vega_bundle() -> str:
-    """Vega, Vega-Lite and Vega-Embed in one script that sets window.vegaEmbed (wrapped so its top-level
-    names stay private: the bundle is written as a module and would otherwise share the global scope)."""
-    import vl_convert
-
-    return "(function(){\n" + _strip_source_map(vl_convert.javascript_bundle()) + "\n})();\n"
+    """Vega, Vega-Lite, Vega-Embed (UMD builds, which set window.vega, vegaLite, vegaEmbed) and the expression
+    interpreter in one file, so a chart page loads one script for them."""
+    parts = [npm_file(name) for name in VEGA_FILES] + [classic_interpreter(npm_file(INTERPRETER))]
+    return "\n;\n".join(parts)
 
 
 def viz_script() -> str:
@@ -64,4 +96,12 @@ def site_assets(report: Report) -> dict[str, str]:
         GEO_JS: geo_script(cached_geometry(report.register), title),
         SITE_JS: site_script(report, report.published()),
         VIZ_JS: viz_script(),
+        **_hilfe_assets(report),
     }
+
+
+def _hilfe_assets(report: Report) -> dict[str, str]:
+    """The Hilfeportal's files (markers, Leaflet.markercluster), where the data have a directory of services."""
+    from .hilfe import site_assets as hilfe_assets  # imported late: hilfe builds on this module
+
+    return hilfe_assets(report)

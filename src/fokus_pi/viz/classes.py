@@ -29,7 +29,6 @@ SEQUENTIAL: dict[int, list[str]] = {
 FAVOURABLE: dict[int, list[str]] = {1: ["#92c5de"], 2: ["#92c5de", "#0571b0"], 3: ["#d1e5f0", "#67a9cf", "#2166ac"]}
 UNFAVOURABLE: dict[int, list[str]] = {1: ["#f4a582"], 2: ["#f4a582", "#ca0020"], 3: ["#fddbc7", "#ef8a62", "#b2182b"]}
 NO_DATA = "keine Daten"
-SECRET = "geheim"
 K_SEQUENTIAL = 5
 K_SIDE = 3
 

@@ -15,7 +15,13 @@ from ..report import Report
 from ..symbols import BREAK, FLAGS
 from .classes import Classes, classify, round_half_up
 
-Slot = float | str | None
+Slot = float | int | str | None
+
+
+def _rounded(value: float, decimals: int) -> float | int:
+    """Rounded like the tables; whole numbers as int, which saves ".0" per value in the page JSON."""
+    x = round_half_up(value, decimals)
+    return int(x) if x.is_integer() else x
 
 
 def _missing(x: object) -> bool:
@@ -28,7 +34,7 @@ def value_slot(row: dict | None, decimals: int) -> Slot:
         return None
     if row["flag"]:
         return str(row["flag"])
-    return None if _missing(row["value"]) else round_half_up(row["value"], decimals)
+    return None if _missing(row["value"]) else _rounded(row["value"], decimals)
 
 
 def change_slot(row: dict | None, decimals: int) -> Slot:
@@ -37,7 +43,7 @@ def change_slot(row: dict | None, decimals: int) -> Slot:
         return None
     if row["break"]:
         return BREAK[0]
-    return None if _missing(row["change"]) else round_half_up(row["change"], decimals)
+    return None if _missing(row["change"]) else _rounded(row["change"], decimals)
 
 
 def series(report: Report, ind: Indicator, code: str, years: list[int], slot=value_slot) -> list[Slot]:
@@ -70,11 +76,12 @@ def map_classes(report: Report, ind: Indicator, year: int) -> Classes:
     return classify(values, ind.decimals, ind.direction, centre)
 
 
-def indicator_payload(report: Report, ind: Indicator) -> dict | None:
+def indicator_payload(report: Report, ind: Indicator, classes: Classes | None = None) -> dict | None:
     """Everything the map and charts of one indicator page draw; None while no Gemeinde has a value."""
     year = report.latest_year(ind.id)
     if year is None:
         return None
+    classes = classes or map_classes(report, ind, year)
     years = report.years(ind.id)
     gemeinden = report.register.gemeinden
     refs = references(report)
@@ -85,8 +92,20 @@ def indicator_payload(report: Report, ind: Indicator) -> dict | None:
         "refs": refs,
         "v": {c: series(report, ind, c, years) for c in [g.ags for g in gemeinden] + [r["code"] for r in refs]},
         "c": {g.ags: series(report, ind, g.ags, years, change_slot) for g in gemeinden},
-        "classes": map_classes(report, ind, year).to_json(),
+        "classes": classes.to_json(),
+        **area_series(report, ind, years),
     }
+
+
+def area_series(report: Report, ind: Indicator, years: list[int]) -> dict:
+    """The planning-area level: the report's aggregates (summed numerators over summed denominators, never
+    a mean of rates) as "a" (values) and "ac" (changes), one list per area in register order (geo.js gives
+    each area shape its position "i"); nothing where the indicator has no area values."""
+    codes = [p.id for p in report.register.planning_areas]
+    values = [series(report, ind, c, years) for c in codes]
+    if all(v is None for s in values for v in s):
+        return {}
+    return {"a": values, "ac": [series(report, ind, c, years, change_slot) for c in codes]}
 
 
 def gemeinde_payload(report: Report, g: Gemeinde, published: list[Indicator]) -> dict:

@@ -28,12 +28,13 @@ DIGITS = 4  # about 10 m: plenty for a choropleth, a third of the bytes of 5 dec
 @dataclass(frozen=True)
 class SiteGeometry:
     features: list[dict]  # GeoJSON features with properties ags, name, slug (and inset: true when moved)
-    frames: list[dict]  # {"bounds": [[s, w], [n, e]], "label": "Helgoland (nicht lagetreu)"}
+    areas: list[dict]  # planning areas: properties id, name, i (register position); union of their Gemeinden
+    frames: list[dict]  # {"bounds": [[s, w], [n, e]], "name": "Helgoland", "note": "nicht lagetreu"}
     bounds: list[list[float]]  # [[south, west], [north, east]] of everything drawn
     neighbours: dict[str, list[str]]
 
     def to_json(self) -> dict:
-        return {"features": self.features, "frames": self.frames, "bounds": self.bounds}
+        return {"features": self.features, "areas": self.areas, "frames": self.frames, "bounds": self.bounds}
 
 
 def _shapes(register: Register) -> dict[str, BaseGeometry]:
@@ -69,7 +70,7 @@ def _simplify(shapes: dict[str, BaseGeometry], tolerance: float) -> dict[str, Ba
         simple = shapely.coverage_simplify(np.array([shapes[k] for k in keys]), tolerance)
         if all(g.is_valid and not g.is_empty for g in simple):
             return dict(zip(keys, simple))
-    except shapely.errors.GEOSException:
+    except (shapely.errors.GEOSException, AttributeError):  # not a clean coverage, or GEOS < 3.12
         pass
     return {k: g.simplify(tolerance, preserve_topology=True) for k, g in shapes.items()}
 
@@ -111,7 +112,7 @@ def site_geometry(register: Register) -> SiteGeometry:
     """Everything the maps draw, keyed by AGS, in register order."""
     shapes = _shapes(register)
     if not shapes:
-        return SiteGeometry([], [], [], {})
+        return SiteGeometry([], [], [], [], {})
     far = outliers(shapes)
     main = {a: g for a, g in shapes.items() if a not in far}
     simple = _simplify(main, TOLERANCE_SHARE * _diagonal(list(main.values())))
@@ -125,8 +126,21 @@ def site_geometry(register: Register) -> SiteGeometry:
         props = {"ags": g.ags, "name": g.name, "slug": g.slug, **({"inset": True} if g.ags in moved else {})}
         features.append({"type": "Feature", "properties": props, "geometry": _rounded(simple[g.ags])})
     minx, miny, maxx, maxy = shapely.total_bounds(list(simple.values()) + [f for _, f in frames])
-    frame_json = [{"bounds": _latlng(f.bounds), "label": f"{names[a].name} (nicht lagetreu)"} for a, f in frames]
-    return SiteGeometry(features, frame_json, _latlng((minx, miny, maxx, maxy)), neighbours(shapes))
+    frame_json = [{"bounds": _latlng(f.bounds), "name": names[a].name, "note": "nicht lagetreu"} for a, f in frames]
+    return SiteGeometry(features, planning_areas(register, simple), frame_json, _latlng((minx, miny, maxx, maxy)),
+                        neighbours(shapes))
+
+
+def planning_areas(register: Register, shapes: dict[str, BaseGeometry]) -> list[dict]:
+    """Each planning area as the union of its Gemeinden's drawn shapes (dissolved at build time), so the
+    area level shares every edge with the Gemeinde level, insets included."""
+    members: dict[str, list[BaseGeometry]] = {}
+    for g in register.gemeinden:
+        if g.ags in shapes:
+            members.setdefault(g.planning_area, []).append(shapes[g.ags])
+    return [{"type": "Feature", "properties": {"id": p.id, "name": p.name, "i": i},
+             "geometry": _rounded(shapely.union_all(members[p.id], grid_size=10.0**-DIGITS))}
+            for i, p in enumerate(register.planning_areas) if p.id in members]
 
 
 def _latlng(bounds: tuple[float, float, float, float]) -> list[list[float]]:

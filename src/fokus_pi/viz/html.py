@@ -13,12 +13,15 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from .. import fmt
 from ..areas import Gemeinde
+from ..cache import call_json
 from ..catalogue import Indicator
 from ..report import Report
 from . import charts, data
 from .classes import NO_DATA, Classes
 from .geo import cached_geometry
 
+# what a cached chart spec is made by (fokus_pi.cache): the viz code, the Indicator class, Altair
+SPEC_CODE = ("viz", "catalogue.py", "dist:altair")
 # legend entries for the two patterns; fokus-viz.js draws flag "geheim" hatched, every other gap dotted
 PATTERN_LABELS = (("geheim", "geheim (Zahlenwert geheim zu halten)"),
                   ("keine", f"{NO_DATA} (unbekannt, unsicher, nicht sinnvoll oder fehlend)"))
@@ -26,9 +29,8 @@ PATTERN_LABELS = (("geheim", "geheim (Zahlenwert geheim zu halten)"),
 
 @cache
 def _environment() -> Environment:
-    env = Environment(loader=PackageLoader("fokus_pi", "templates"), undefined=StrictUndefined, autoescape=True,
-                      trim_blocks=True, lstrip_blocks=True)
-    return env
+    return Environment(loader=PackageLoader("fokus_pi", "templates"), undefined=StrictUndefined, autoescape=True,
+                       trim_blocks=True, lstrip_blocks=True)
 
 
 def _render(template: str, **context: object) -> str:
@@ -44,29 +46,42 @@ class IndicatorBlocks:
 
 def indicator_blocks(report: Report, ind: Indicator) -> IndicatorBlocks | None:
     """The map block (top of the page) and the chart block; None while no Gemeinde has a value."""
-    payload = data.indicator_payload(report, ind)
-    if payload is None:
+    year = report.latest_year(ind.id)
+    if year is None:
         return None
-    year = payload["year"]
-    ranked = [g.ags for g in sorted(report.register.gemeinden, key=lambda g: _rank(report, ind, g, year))]
-    picked = [a for a in (ranked[:1] + ranked[-1:]) if _rank(report, ind, report.gemeinde(a), year)[0] == 0]
-    names = {r["level"]: r["name"] for r in payload["refs"]}
-    payload["spec"] = charts.indicator_spec(ind, year, list(dict.fromkeys(picked)), report.register.kreis.name, names)
-    payload["cmp"] = data.comparable(ind)
     classes = data.map_classes(report, ind, year)
+    payload = data.indicator_payload(report, ind, classes)
+    payload["spec"] = indicator_spec(report, ind)
+    payload["cmp"] = data.comparable(ind)
     title = charts.unit_title(ind)
     return IndicatorBlocks(
         map=_render("viz/indicator_map.html.j2", payload_json=data.script_json(payload), title=title,
                     unit=ind.unit, years=payload["years"], year=year, classes=list(zip(classes.colors, classes.labels)),
-                    patterns=PATTERN_LABELS, centre_note=_centre_note(report, ind, classes, year)),
+                    patterns=PATTERN_LABELS, centre_note=_centre_note(report, ind, classes, year), areas="a" in payload),
         charts=_render("viz/indicator_charts.html.j2", title=title, year=year, comparable=data.comparable(ind)),
     )
 
 
-def _rank(report: Report, ind: Indicator, g: Gemeinde, year: int) -> tuple[int, float]:
-    row = report.row(ind.id, g.ags, year)
-    rank = None if row is None else row["rank"]
-    return (1, 0.0) if rank is None or rank != rank else (0, float(rank))
+def spec_args(report: Report, ind: Indicator) -> tuple | None:
+    """What the indicator's chart spec is made from (and so its cache key); None while no Gemeinde has a value."""
+    year = report.latest_year(ind.id)
+    if year is None:
+        return None
+    names = {r["level"]: r["name"] for r in data.references(report)}
+    return ind, year, _first_and_last(report, ind, year), report.register.kreis.name, names
+
+
+def indicator_spec(report: Report, ind: Indicator) -> dict:
+    """The chart spec through the content-hash cache: Altair takes about a quarter of a second per spec."""
+    return call_json("spec", SPEC_CODE, charts.indicator_spec, *spec_args(report, ind))
+
+
+def _first_and_last(report: Report, ind: Indicator, year: int) -> list[str]:
+    """The Gemeinden ranked first and last: picked for the comparison until the reader picks others."""
+    ranks = [(row["rank"], g.ags) for g in report.register.gemeinden
+             if (row := report.row(ind.id, g.ags, year)) is not None and row["rank"] == row["rank"]]
+    ranks.sort()
+    return list(dict.fromkeys([ranks[0][1], ranks[-1][1]])) if ranks else []
 
 
 def _centre_note(report: Report, ind: Indicator, classes: Classes, year: int) -> str:
@@ -81,9 +96,7 @@ def _centre_note(report: Report, ind: Indicator, classes: Classes, year: int) ->
 
 def gemeinde_block(report: Report, g: Gemeinde, published: list[Indicator]) -> str:
     """The locator map with its text alternative, and the Gemeinde's own series for the small multiples."""
-    geo = cached_geometry(report.register)
-    names = report.register.by_ags()
-    neighbours = sorted((names[a].name for a in geo.neighbours.get(g.ags, []) if a in names), key=str.casefold)
+    neighbours = [n.name for n in neighbour_links(report, g)]
     centre = f"{fmt.number(g.lat, 4)}° N, {fmt.number(g.lon, 4)}° O"
     payload = data.gemeinde_payload(report, g, published)
     return _render("viz/gemeinde_map.html.j2", payload_json=data.script_json(payload), name=g.name,

@@ -1,4 +1,4 @@
-"""MkDocs hook: minify every HTML page (replaces mkdocs-minify-plugin, whose htmlmin call it makes, cached).
+"""MkDocs hook: minify every HTML page with minify-html (fokus_pi.minify), cached by content.
 
 Glue only: fokus_pi.minify does the work and caches it by content hash, so a rebuild minifies changed pages only."""
 

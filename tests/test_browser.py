@@ -8,6 +8,7 @@ hold the data's numbers. Screenshots and the time a cold page takes to show map 
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -26,7 +27,8 @@ TIMINGS: dict[str, dict] = {}
 def _write_timings():
     yield
     RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "viz-timings.json").write_text(json.dumps(TIMINGS, indent=2), encoding="utf-8")
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")  # each test process writes what it measured
+    (RESULTS / f"viz-timings-{worker}.json").write_text(json.dumps(TIMINGS, indent=2), encoding="utf-8")
 
 
 class MapVisit(Visit):

@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 
 import pytest
+from bs4 import BeautifulSoup
 from altair.utils.schemapi import validate_jsonschema
 from altair.vegalite.v6.schema import load_schema
 
 from fokus_pi import cache
 from fokus_pi.minify import minify_html
 from fokus_pi.pages import plan_pages
-from fokus_pi.viz import charts, html, warm
+from fokus_pi.viz import charts, html
 
 PAGE = """<!doctype html>
 <html lang="de">
@@ -27,9 +28,12 @@ PAGE = """<!doctype html>
       bleibt</code></pre>
     <textarea>  auch  hier  </textarea>
     <p>1.234,5 &ndash; <b>fett</b>   </p>
+    SCRIPT
   </body>
 </html>
 """
+SCRIPT = """<script>var spec = {"a": "x  y", "b": [1, 2]};  if (a < b) { f(); }</script>"""
+PAGE = PAGE.replace("SCRIPT", SCRIPT)
 
 
 @pytest.fixture()
@@ -38,16 +42,28 @@ def store(tmp_path, monkeypatch):
     return tmp_path / "cache"
 
 
-def test_minify_is_what_the_minify_plugin_wrote(store):
-    """The hook replaced mkdocs-minify-plugin: same htmlmin call, same options, same bytes."""
-    from mkdocs_minify_plugin.plugin import MinifyPlugin
+def _dom(html: str) -> list[tuple]:
+    """Every element with its attributes and its own text, whitespace runs collapsed as a browser renders them
+    (pre and textarea exact): what minifying must not change."""
+    soup = BeautifulSoup(html, "html.parser")
+    out = []
+    for el in soup.find_all(True):
+        texts = [t if el.name in ("pre", "code", "textarea", "script") else " ".join(t.split())
+                 for t in el.find_all(string=True, recursive=False)]
+        out.append((el.name, sorted((k, " ".join(v) if isinstance(v, list) else v) for k, v in el.attrs.items()),
+                    [t for t in texts if t]))
+    return out
 
-    plugin = MinifyPlugin()
-    plugin.load_config({"minify_html": True})
-    expected = plugin._minify_html_page(PAGE)
-    assert minify_html(PAGE) == expected
-    assert "  eingerückt\n      bleibt" in expected and "<title>Elmshorn &amp; Umgebung</title>" in expected
-    assert len(list(store.rglob("*"))) > 0 and minify_html(PAGE) == expected  # second time from the cache
+
+def test_minify_keeps_every_element_text_and_script_and_drops_the_indentation(store):
+    small = minify_html(PAGE)
+    assert len(small) < len(PAGE) * 0.85
+    assert _dom(small) == _dom(PAGE)
+    assert "  eingerückt\n      bleibt" in small and "<textarea>  auch  hier  </textarea>" in small
+    assert SCRIPT in small  # byte for byte: the Content-Security-Policy hashes it afterwards
+    assert "</p>" in small and "<head>" in small  # closing tags kept for parsers other than browsers
+    assert "\n    <nav" not in small
+    assert len(list(store.rglob("*"))) > 0 and minify_html(PAGE) == small  # second time from the cache
 
 
 def test_an_entry_is_made_once_and_keyed_by_its_inputs(store):
@@ -57,13 +73,14 @@ def test_an_entry_is_made_once_and_keyed_by_its_inputs(store):
         calls.append((a, b))
         return {"a": a, "list": [b, 2.5], "z": None}
 
-    first = cache.call_json("t", ("cache.py",), make, 1, "x")
-    again = cache.call_json("t", ("cache.py",), make, 1, "x")
-    other = cache.call_json("t", ("cache.py",), make, 2, "x")
+    def through_cache(a, b):
+        return cache.cached_json("t", cache.key(cache.code_version("cache.py"), a, b), lambda: make(a, b))
+
+    first, again, other = through_cache(1, "x"), through_cache(1, "x"), through_cache(2, "x")
     assert first == again == {"a": 1, "list": ["x", 2.5], "z": None} and other["a"] == 2
     assert calls == [(1, "x"), (2, "x")]
     assert json.dumps(again) == json.dumps(first)  # key order kept: pages come out byte for byte the same
-    assert cache.call_digest(("cache.py",), make, 1, "x") != cache.call_digest(("cache.py", "dist:altair"), make, 1, "x")
+    assert cache.code_version("cache.py") != cache.code_version("cache.py", "dist:altair")
 
 
 def test_without_a_cache_folder_nothing_is_stored(tmp_path, monkeypatch):
@@ -95,34 +112,24 @@ def test_specs_are_valid_vega_lite(tiny_report):
 
 
 def test_pages_are_the_same_with_a_cold_a_warm_and_no_cache(tiny_report, store, monkeypatch):
-    monkeypatch.setenv(warm.WORKERS_ENV, "2")
     cold = plan_pages(tiny_report)
-    assert list(store.glob("spec/*/*"))  # the specs went into the cache
     again = plan_pages(tiny_report)
     monkeypatch.setenv(cache.CACHE_ENV, "off")
     plain = plan_pages(tiny_report)
     assert [p.markdown for p in cold] == [p.markdown for p in again] == [p.markdown for p in plain]
 
 
-def test_forked_workers_fill_the_cache_planning_reads(tiny_report, store, monkeypatch):
-    import threading
-
-    monkeypatch.setenv(warm.WORKERS_ENV, "2")
-    stop = threading.Event()
-    other = threading.Thread(target=stop.wait, daemon=True)
-    other.start()  # e.g. the live preview's server: no fork then, planning makes the specs itself
-    assert warm.warm_specs(tiny_report) == 0
-    stop.set()
-    other.join()
-    monkeypatch.setattr(threading, "enumerate", lambda: [threading.main_thread()])  # the session's http server
-    made = warm.warm_specs(tiny_report)
-    specs = [i for i in tiny_report.published() if html.spec_args(tiny_report, i) is not None]
-    assert made == len(specs) >= 2 and len(list(store.glob("spec/*/*"))) == made
-    assert warm.warm_specs(tiny_report) == 0  # nothing left to make
-    monkeypatch.setenv(cache.CACHE_ENV, "off")
-    fresh = [html.indicator_spec(tiny_report, i) for i in specs]
-    monkeypatch.setenv(cache.CACHE_ENV, str(store))
-    assert [html.indicator_spec(tiny_report, i) for i in specs] == fresh
+def test_indicator_specs_from_one_skeleton_are_altairs_own(demo_report):
+    """charts.indicator_spec fills stand-ins in a spec Altair built once per kind of chart: for every
+    published demo indicator the result is the spec Altair builds for that indicator itself."""
+    kinds = set()
+    for ind in demo_report.published():
+        args = html.spec_args(demo_report, ind)
+        if args is None:
+            continue
+        kinds.add((charts.comparable(ind), ind.direction, ind.decimals, bool(ind.unit)))
+        assert charts.indicator_spec(*args) == charts.altair_indicator_spec(*args), ind.id
+    assert len(kinds) >= 8  # counts and rates, each direction, decimals, with and without unit
 
 
 def test_search_entries_come_from_the_cache_unchanged(store):

@@ -101,18 +101,3 @@ def cached_json(namespace: str, digest: str, make: Callable[[], T]) -> T:
 
     stored = cached_text(namespace, digest, text)
     return made[0] if made else json.loads(stored)
-
-
-def call_json(namespace: str, code: tuple[str, ...], make: Callable[..., T], *args: object) -> T:
-    """``make(*args)`` through the cache, keyed by the code version of ``code`` (see code_version), the
-    function's name and the arguments."""
-    return cached_json(namespace, call_digest(code, make, *args), lambda: make(*args))
-
-
-def call_digest(code: tuple[str, ...], make: Callable[..., object], *args: object) -> str:
-    return key(code_version(*code), make.__module__, make.__qualname__, args)
-
-
-def has(namespace: str, digest: str) -> bool:
-    path = _path(namespace, digest)
-    return path is not None and path.is_file()

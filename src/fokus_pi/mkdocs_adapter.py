@@ -15,7 +15,6 @@ from .pages import nav, plan_downloads, plan_pages
 from .problems import DataError
 from .publish import DATA_ENV
 from .report import Report, load_report_cached
-from .viz.warm import warm_specs
 
 
 def data_dir(config: MkDocsConfig) -> Path:
@@ -81,7 +80,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     report = report_for(config)
-    warm_specs(report)  # the chart specs on every core, into the cache planning reads
     for page in plan_pages(report, progress=True):
         if files.get_file_from_path(page.uri) is not None:
             raise PluginError(f"content/{page.uri} überschneidet sich mit einer erzeugten Seite")

@@ -48,12 +48,58 @@ def _spec(chart: alt.TopLevelMixin, description: str) -> dict:
     return spec
 
 
+# stand-ins in the specs Altair builds once per kind of chart; the indicator's own titles and values replace them
+T_TITLE, T_UNIT, T_KREIS, T_YEAR, T_PICKED, T_NAMES, T_FORMAT, T_UP, T_DOWN = (
+    f"\u0000{n}" for n in ("title", "unit", "kreis", "year", "picked", "names", "format", "up", "down"))
+
+
 def indicator_spec(ind: Indicator, year: int, picked: list[str], kreis_name: str, names: dict[str, str]) -> dict:
     """Ranking with the Kreis as a reference line, the change against the previous year, and the series of
-    the Gemeinden the reader picks (click a bar; click again to drop it) against Kreis, Land and Bund."""
+    the Gemeinden the reader picks (click a bar; click again to drop it) against Kreis, Land and Bund.
+
+    Altair takes about a quarter of a second per spec (deep copies of its schema objects), so it builds one
+    skeleton per kind of chart (compared with the Kreis or not, with a unit or not) and each indicator's titles,
+    number format, colours and values are filled in; a test compares the result with Altair's own for every
+    demo indicator."""
+    base = _indicator_base(comparable(ind), bool(ind.unit))
+    up, down = _change_colors(ind.direction)
+    values = {T_YEAR: year, T_PICKED: [{"ags": a} for a in picked], T_NAMES: names,
+              T_FORMAT: axis_format(ind.decimals), T_UP: up, T_DOWN: down}
+    return _filled(base, values, {T_TITLE: ind.short_title, T_UNIT: ind.unit, T_KREIS: kreis_name})
+
+
+@cache
+def _indicator_base(compared: bool, has_unit: bool) -> dict:
+    stand_in = Indicator(id="x", title=T_TITLE, short_title=T_TITLE, unit=T_UNIT if has_unit else "", field="",
+                         description="", source="", kind="rate" if compared else "count", direction="",
+                         decimals=0)
+    return altair_indicator_spec(stand_in, T_YEAR, T_PICKED, T_KREIS, T_NAMES, T_FORMAT, (T_UP, T_DOWN))
+
+
+def _filled(node: object, values: dict[str, object], texts: dict[str, str]) -> object:
+    """A copy of a skeleton spec: a string equal to a key of ``values`` becomes that value, and the keys of
+    ``texts`` are replaced inside every string."""
+    if isinstance(node, dict):
+        return {k: _filled(v, values, texts) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_filled(v, values, texts) for v in node]
+    if isinstance(node, str) and "\u0000" in node:
+        if node in values:
+            return values[node]
+        for token, text in texts.items():
+            node = node.replace(token, text)
+    return node
+
+
+def altair_indicator_spec(ind: Indicator, year: int | str, picked: list[str] | str, kreis_name: str,
+                          names: dict[str, str] | str, number_format: str | None = None,
+                          change_colors: tuple[str, str] | None = None) -> dict:
+    """The indicator's charts built by Altair (``picked`` a list of AGS, or a stand-in for the whole list;
+    number format and colours of rise and fall follow the indicator unless given)."""
     jahr = alt.param(name="jahr", value=year)
-    pick = alt.selection_point(name="auswahl", fields=["ags"], toggle="true", value=[{"ags": a} for a in picked])
-    fmt = axis_format(ind.decimals)
+    chosen = picked if isinstance(picked, str) else [{"ags": a} for a in picked]
+    pick = alt.selection_point(name="auswahl", fields=["ags"], toggle="true", value=chosen)
+    fmt = number_format or axis_format(ind.decimals)
     this_year = "datum.year == jahr && isValid(datum.value)"
     order = alt.EncodingSortField("value", order="descending")
     tip = [alt.Tooltip("name:N", title="Gemeinde"), alt.Tooltip("text:N", title=unit_title(ind)),
@@ -74,7 +120,7 @@ def indicator_spec(ind: Indicator, year: int, picked: list[str], kreis_name: str
     ranking = alt.layer(*layers).properties(
         width=300, height=alt.Step(BAR_STEP),
         title=f"Rangfolge {'(Linie: ' + kreis_name + ')' if comparable(ind) else ''}".strip())
-    up, down = _change_colors(ind.direction)
+    up, down = change_colors or _change_colors(ind.direction)
     change = alt.Chart(alt.Data(name="werte")).transform_filter(this_year).mark_bar().encode(
         x=alt.X("chg:Q", title="Veränderung zum Vorjahr", axis=alt.Axis(format=fmt)),
         y=alt.Y("name:N", sort=order, axis=None),
@@ -83,7 +129,7 @@ def indicator_spec(ind: Indicator, year: int, picked: list[str], kreis_name: str
     ).properties(width=170, height=alt.Step(BAR_STEP), title="Veränderung zum Vorjahr")
     top = alt.hconcat(ranking, change).resolve_scale(y="shared")
     namen = alt.param(name="namen", value=names)
-    return _spec(alt.vconcat(top, _comparison(ind, pick)).add_params(jahr, namen),
+    return _spec(alt.vconcat(top, _comparison(ind, pick, fmt)).add_params(jahr, namen),
                  f"Diagramme zu {ind.short_title}: Rangfolge der Gemeinden, Veränderung zum Vorjahr "
                  f"und Entwicklung ausgewählter Gemeinden")
 
@@ -94,8 +140,7 @@ def _change_colors(direction: str) -> tuple[str, str]:
     return {"higher_is_better": (good, bad), "higher_is_worse": (bad, good)}.get(direction, (NEUTRAL_CHANGE,) * 2)
 
 
-def _comparison(ind: Indicator, pick: alt.Parameter) -> alt.LayerChart:
-    fmt = axis_format(ind.decimals)
+def _comparison(ind: Indicator, pick: alt.Parameter, fmt: str) -> alt.LayerChart:
     x = alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0))
     y = alt.Y("value:Q", title=unit_title(ind), axis=alt.Axis(format=fmt), scale=alt.Scale(zero=False))
     tip = [alt.Tooltip("name:N", title="Gebiet"), alt.Tooltip("year:O", title="Jahr"),
@@ -157,16 +202,7 @@ def scatter_spec(x_title: str, y_title: str, x_dec: int, y_dec: int, description
     tooltip shows the name and both values as the tables print them. Altair builds the spec once per
     kind (a page of 25 scatters would otherwise spend seconds in Altair); the titles are filled in."""
     base = _scatter_base(x_dec, y_dec, None if group is None else (group[0], tuple(group[1])))
-    titles = {X_TITLE: x_title, Y_TITLE: y_title}
-    return {**_retitled(base, titles), "description": description}
-
-
-def _retitled(node: object, titles: dict[str, str]) -> object:
-    if isinstance(node, dict):
-        return {k: _retitled(v, titles) for k, v in node.items()}
-    if isinstance(node, list):
-        return [_retitled(v, titles) for v in node]
-    return titles.get(node, node) if isinstance(node, str) else node
+    return {**_filled(base, {X_TITLE: x_title, Y_TITLE: y_title}, {}), "description": description}
 
 
 @cache

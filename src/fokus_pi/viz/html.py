@@ -13,15 +13,12 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from .. import fmt
 from ..areas import Gemeinde
-from ..cache import call_json
 from ..catalogue import Indicator
 from ..report import Report
 from . import charts, data
 from .classes import NO_DATA, Classes
 from .geo import cached_geometry
 
-# what a cached chart spec is made by (fokus_pi.cache): the viz code, the Indicator class, Altair
-SPEC_CODE = ("viz", "catalogue.py", "dist:altair")
 # legend entries for the two patterns; fokus-viz.js draws flag "geheim" hatched, every other gap dotted
 PATTERN_LABELS = (("geheim", "geheim (Zahlenwert geheim zu halten)"),
                   ("keine", f"{NO_DATA} (unbekannt, unsicher, nicht sinnvoll oder fehlend)"))
@@ -72,8 +69,7 @@ def spec_args(report: Report, ind: Indicator) -> tuple | None:
 
 
 def indicator_spec(report: Report, ind: Indicator) -> dict:
-    """The chart spec through the content-hash cache: Altair takes about a quarter of a second per spec."""
-    return call_json("spec", SPEC_CODE, charts.indicator_spec, *spec_args(report, ind))
+    return charts.indicator_spec(*spec_args(report, ind))
 
 
 def _first_and_last(report: Report, ind: Indicator, year: int) -> list[str]:

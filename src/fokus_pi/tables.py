@@ -7,6 +7,7 @@ import difflib
 import io
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .problems import Collector
@@ -60,8 +61,12 @@ class Table:
     dialect: Dialect = field(default_factory=Dialect)
     raw_header: str = ""
 
+    @cached_property
+    def _positions(self) -> dict[str, int]:
+        return {name: i for i, name in reversed(list(enumerate(self.header)))}  # the first of equal names
+
     def column(self, name: str) -> int | None:
-        return self.header.index(name) if name in self.header else None
+        return self._positions.get(name)  # asked for every cell: a dict, not list.index
 
     def where(self, row: int, name: str | None) -> tuple[int, int]:
         """1-based line and character column of cell (row, name); column 1 when unknown."""
@@ -72,10 +77,9 @@ class Table:
         return self.lines[row], (starts[col] + 1 if col < len(starts) else len(self.raw[row]) + 1)
 
     def get(self, row: int, name: str) -> str:
-        col = self.column(name)
-        if col is None or col >= len(self.rows[row]):
-            return ""
-        return self.rows[row][col].strip()
+        col = self._positions.get(name)
+        cells = self.rows[row]
+        return cells[col].strip() if col is not None and col < len(cells) else ""
 
 
 def field_starts(line: str, delimiter: str = ",") -> list[int]:

@@ -59,8 +59,8 @@ def indicator_spec(ind: Indicator, year: int, picked: list[str], kreis_name: str
 
     Altair takes about a quarter of a second per spec (deep copies of its schema objects), so it builds one
     skeleton per kind of chart (compared with the Kreis or not, with a unit or not) and each indicator's titles,
-    number format, colours and values are filled in; a test compares the result with Altair's own for every
-    demo indicator."""
+    number format, colours and values are filled in; a test compares the result with Altair's own for one demo
+    indicator of every kind (tests/test_cache.py)."""
     base = _indicator_base(comparable(ind), bool(ind.unit))
     up, down = _change_colors(ind.direction)
     values = {T_YEAR: year, T_PICKED: [{"ags": a} for a in picked], T_NAMES: names,

@@ -35,16 +35,28 @@ def leaflet(name: str) -> str:
         (resources.files("js_lib_leaflet") / "static" / "js_lib_leaflet" / name).read_text(encoding="utf-8"))
 
 
-NODE_MODULES = Path(os.environ.get("FOKUS_NODE_MODULES") or Path(__file__).resolve().parents[3] / "node_modules")
+NODE_ENV = "FOKUS_NODE_MODULES"
 VEGA_FILES = ("vega/build/vega.min.js", "vega-lite/build/vega-lite.min.js", "vega-embed/build/vega-embed.min.js")
 INTERPRETER = "vega-interpreter/build/vega-interpreter.js"
 ESM_IMPORT = re.compile(r"^import\s*\{([^}]*)\}\s*from\s*['\"]vega-util['\"];?\s*$", re.MULTILINE)
 ESM_EXPORT = re.compile(r"^export\s*\{\s*(\w+)\s+as\s+expressionInterpreter\s*\};?\s*$", re.MULTILINE)
 
 
+def node_modules() -> Path:
+    """Where ``npm ci`` installed the front-end packages: $FOKUS_NODE_MODULES, else beside the project."""
+    if os.environ.get(NODE_ENV):
+        return Path(os.environ[NODE_ENV])
+    for base in (Path(__file__).resolve().parents[3], Path.cwd()):
+        if (base / "node_modules").is_dir():
+            return base / "node_modules"
+    return Path.cwd() / "node_modules"
+
+
+@cache
 def npm_file(name: str) -> str:
-    """One file of an installed npm package; a clear message when `npm ci` has not run."""
-    path = NODE_MODULES / name
+    """One file of an installed npm package ("package/path"), without its source-map comment; a clear message
+    when `npm ci` has not run."""
+    path = node_modules() / name
     if not path.is_file():
         raise FileNotFoundError(f"{path} fehlt: npm ci --ignore-scripts (oder make) installiert die Bibliotheken "
                                 "aus package.json")

@@ -7,16 +7,13 @@ Leaflet.markercluster comes from npm (``package.json``; ``make`` runs ``npm ci``
 
 from __future__ import annotations
 
-import os
-from functools import cache
 from importlib import resources
-from pathlib import Path
 
 from shapely.geometry import shape
 
 from ..report import Report
 from ..services import Directory, Service
-from .assets import PREFIX, _strip_source_map
+from .assets import PREFIX, npm_file
 from .data import script_json
 from .geo import cached_geometry
 from .html import _render
@@ -25,27 +22,7 @@ DATA_JS, CODE_JS, CLUSTER_JS, CSS = (PREFIX + n for n in ("hilfeangebote.js", "f
                                                           "markercluster.js", "hilfe.css"))
 # Okabe-Ito, safe for the common colour-vision deficiencies; markers also carry the kind in their title
 COLORS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442", "#000000")
-NODE_ENV = "FOKUS_NODE_MODULES"
 CLUSTER_PACKAGE = "leaflet.markercluster"
-
-
-def node_modules() -> Path:
-    """Where ``npm ci`` installed the front-end packages: $FOKUS_NODE_MODULES, else beside the project."""
-    if os.environ.get(NODE_ENV):
-        return Path(os.environ[NODE_ENV])
-    for base in (Path(__file__).resolve().parents[3], Path.cwd()):
-        if (base / "node_modules").is_dir():
-            return base / "node_modules"
-    return Path.cwd() / "node_modules"
-
-
-@cache
-def npm_file(package: str, name: str) -> str:
-    """A file of an installed npm package, without its source-map comment."""
-    path = node_modules() / package / name
-    if not path.is_file():
-        raise FileNotFoundError(f"{path} fehlt: die Front-End-Pakete mit `npm ci --ignore-scripts` installieren")
-    return _strip_source_map(path.read_text(encoding="utf-8"))
 
 
 def category_colors(directory: Directory) -> dict[str, str]:
@@ -84,10 +61,10 @@ def site_assets(report: Report) -> dict[str, str]:
     if report.services is None:
         return {}
     code = (resources.files("fokus_pi") / "templates" / "viz" / "fokus-hilfe.js").read_text(encoding="utf-8")
-    css = "\n".join(npm_file(CLUSTER_PACKAGE, f"dist/{n}") for n in ("MarkerCluster.css", "MarkerCluster.Default.css"))
+    css = "\n".join(npm_file(f"{CLUSTER_PACKAGE}/dist/{n}") for n in ("MarkerCluster.css", "MarkerCluster.Default.css"))
     own = (resources.files("fokus_pi") / "templates" / "viz" / "hilfe.css").read_text(encoding="utf-8")
     return {DATA_JS: directory_script(report), CODE_JS: code, CSS: css + "\n" + own,
-            CLUSTER_JS: npm_file(CLUSTER_PACKAGE, "dist/leaflet.markercluster.js")}
+            CLUSTER_JS: npm_file(f"{CLUSTER_PACKAGE}/dist/leaflet.markercluster.js")}
 
 
 def portal_block(report: Report) -> str:

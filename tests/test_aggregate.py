@@ -45,12 +45,12 @@ def test_planning_areas_ranked_among_themselves(tiny_report):
 
 
 def test_planning_page_shows_area_members_and_kreis(tiny_report):
-    from fokus_pi.pages import planning
+    from fokus_pi.pages import plan_pages
 
-    text = planning.page(tiny_report, tiny_report.register.planning_areas[0])
-    assert "| **Nord** | 5,0 | 45.714 |" in text
-    assert "| [Adorf](../gemeinden/adorf.md) | 6,3 | 48.000 |" in text
-    assert "| **Kreis Musterland** | 10,3 | 40.741 |" in text
+    text = next(p.markdown for p in plan_pages(tiny_report) if p.uri == "planungsraeume/nord.md")
+    assert "<tr><td><strong>Nord</strong></td><td>5,0</td><td>45.714</td>" in text
+    assert '<tr><td><a href="../../gemeinden/adorf/">Adorf</a></td><td>6,3</td><td>48.000</td>' in text
+    assert "<tr><td><strong>Kreis Musterland</strong></td><td>10,3</td><td>40.741</td>" in text
 
 
 def test_demo_planning_areas_equal_ratio_of_sums(demo_report):

@@ -78,7 +78,7 @@ def test_pages_command_writes_markdown_without_mkdocs(tmp_path):
     result = run("pages", "--data", str(TINY), "--out", str(tmp_path / "md"))
     assert result.exit_code == 0, result.output
     text = (tmp_path / "md/gemeinden/cestadt.md").read_text(encoding="utf-8")
-    assert "| 2024 | 10,7 | +0,3 | 1 von 3 |" in text
+    assert "<td>2024</td><td>10,7</td><td>+0,3</td><td>1 von 3</td>" in text
 
 
 def test_serve_gives_a_live_preview(tmp_path):

@@ -32,16 +32,19 @@ def test_golden_holds_the_hand_checked_figures():
     """Guards the golden files themselves: the numbers a reader sees, worked out by hand."""
     cestadt = (GOLDEN / "gemeinden__cestadt.md").read_text(encoding="utf-8")
     # SGB-II-Quote 2024: 1800/16800 = 10,7 %; +0,3 vs 2023; rank 1 of 3; Kreis 10,3; Land 6,9; Bund 7,2
-    assert "| 2024 | 10,7 | +0,3 | 1 von 3 | 10,3 | 6,9 | 7,2 | etwa auf dem Kreiswert |" in cestadt
+    assert ("<td>2024</td><td>10,7</td><td>+0,3</td><td>1 von 3</td><td>10,3</td><td>6,9</td><td>7,2</td>"
+            "<td>etwa auf dem Kreiswert</td>") in cestadt
     # Einkommen 2024 has a break: no change, the break symbol instead
-    assert "| 2024 | 40.000 | \\| | 2 von 3 | 40.741 | 45.000 | 47.000 |" in cestadt
+    assert "<td>2024</td><td>40.000</td><td>|</td><td>2 von 3</td><td>40.741</td><td>45.000</td><td>47.000</td>" in cestadt
     quote = (GOLDEN / "kennzahlen__sgb-ii-quote.md").read_text(encoding="utf-8")
-    assert "| 1 | [Cestadt](../gemeinden/cestadt.md) | 10,7 | +0,3 | +3,4 | etwa auf dem Kreiswert |" in quote
+    assert ('<tr><td>1</td><td><a href="../../gemeinden/cestadt/">Cestadt</a></td><td>10,7</td><td>+0,3</td>'
+            "<td>+3,4</td><td>etwa auf dem Kreiswert</td></tr>") in quote
     # Bedorf is delivered as secret for 2022/2023; with the Kreis total published, Adorf is withheld too
     # (secondary suppression), so Adorf 2024 has no change against 2023
-    assert "| 2 | [Adorf](../gemeinden/adorf.md) | 6,3 | . | . | deutlich unter dem Kreiswert (günstiger) |" in quote
-    assert "| [Adorf](../gemeinden/adorf.md) | . | . | 6,3 |" in quote
-    assert "| [Bedorf](../gemeinden/bedorf.md) | . | . | 2,5 |" in quote
+    assert ('<tr><td>2</td><td><a href="../../gemeinden/adorf/">Adorf</a></td><td>6,3</td><td>.</td><td>.</td>'
+            "<td>deutlich unter dem Kreiswert (günstiger)</td></tr>") in quote
+    assert '<tr><td><a href="../../gemeinden/adorf/">Adorf</a></td><td>.</td><td>.</td><td>6,3</td></tr>' in quote
+    assert '<tr><td><a href="../../gemeinden/bedorf/">Bedorf</a></td><td>.</td><td>.</td><td>2,5</td></tr>' in quote
 
 
 def test_every_page_is_planned(tiny_pages):

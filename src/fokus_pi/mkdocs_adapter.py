@@ -8,9 +8,11 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
-from . import fmt
+from . import blocks, fmt
 from .pages import nav, plan_downloads, plan_pages
 from .problems import DataError
 from .publish import DATA_ENV
@@ -78,12 +80,23 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+_blocks: dict[str, tuple[str, ...]] = {}  # HTML blocks of the generated pages of the build in progress, by URI
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     report = report_for(config)
-    for page in plan_pages(report, progress=True):
+    _blocks.clear()
+    for page in plan_pages(report, progress=True, directory_urls=config.use_directory_urls):
         if files.get_file_from_path(page.uri) is not None:
             raise PluginError(f"content/{page.uri} überschneidet sich mit einer erzeugten Seite")
-        files.append(File.generated(config, page.uri, content=page.markdown))
+        files.append(File.generated(config, page.uri, content=page.source))  # placeholders, see blocks.py
+        _blocks[page.uri] = page.blocks
     for download in plan_downloads(report):
         files.append(File.generated(config, download.uri, content=download.content))
     return files
+
+
+@event_priority(100)  # before minify (50) and every hook that reads the finished page
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Put the HTML blocks back in place of their placeholders."""
+    return blocks.fill(output, _blocks.get(page.file.src_uri, ()))

@@ -5,8 +5,11 @@ from __future__ import annotations
 from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import escape
 
 from . import fmt
+from .blocks import opaque
+from .links import href
 from .symbols import legend
 
 KIND_WORDS = {
@@ -38,12 +41,13 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        autoescape=False,  # the output is Markdown; text cells go through the `cell` filter
+        autoescape=False,  # the output is Markdown; text goes through `cell` (Markdown tables) or `h` (HTML)
     )
     env.filters.update(
         num=fmt.number, signed=fmt.signed, unit=fmt.with_unit, date=fmt.date, cell=cell, kind_words=kind_words,
+        h=lambda text: str(escape(text)), opaque=opaque,
     )
-    env.globals.update(legend=legend, direction_words=DIRECTION_WORDS)
+    env.globals.update(legend=legend, direction_words=DIRECTION_WORDS, href=href)
     return env
 
 

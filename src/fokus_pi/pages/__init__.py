@@ -12,7 +12,7 @@ from typing import Iterable
 
 from tqdm import tqdm
 
-from .. import api, opendata
+from .. import api, blocks, links, opendata
 from ..opendata import download_block
 from ..report import Report
 from ..releases import releases
@@ -25,11 +25,18 @@ from . import services as hilfeportal
 class Page:
     uri: str  # e.g. "kennzahlen/sgb-ii-quote.md" -> URL kennzahlen/sgb-ii-quote/
     title: str
-    markdown: str
+    source: str  # Markdown with a placeholder for each finished HTML block (blocks.py)
+    blocks: tuple[str, ...] = ()
+
+    @property
+    def markdown(self) -> str:
+        """The page as plain Markdown with its HTML blocks in place, for any engine."""
+        return blocks.fill(self.source, self.blocks)
 
 
-def plan_pages(report: Report, progress: bool = False) -> list[Page]:
-    """Every generated page of the report, in a stable order."""
+def plan_pages(report: Report, progress: bool = False, directory_urls: bool = True) -> list[Page]:
+    """Every generated page of the report, in a stable order. ``directory_urls`` is the engine's URL style
+    (False for the offline copy's .html links): the HTML tables' links are written in it (links.py)."""
     jobs = [
         *((f"kennzahlen/{i.id}.md", i.short_title, indicator.page, i) for i in report.published()),
         *((f"gemeinden/{g.slug}.md", g.name, gemeinde.page, g) for g in report.register.gemeinden),
@@ -51,9 +58,12 @@ def plan_pages(report: Report, progress: bool = False) -> list[Page]:
     jobs.extend(_planning_jobs(report))
     jobs.extend(hilfeportal.jobs(report))
     pages = []
-    for uri, title, make, subject in tqdm(jobs, desc="Seiten", unit="Seite", disable=not progress or None):
-        markdown = make(report, subject) if subject is not None else make(report)
-        pages.append(Page(uri, title, markdown + download_block(report, uri)))
+    with links.collecting(directory_urls) as linked:
+        for uri, title, make, subject in tqdm(jobs, desc="Seiten", unit="Seite", disable=not progress or None):
+            with links.on_page(uri), blocks.collecting() as html:
+                markdown = make(report, subject) if subject is not None else make(report)
+            pages.append(Page(uri, title, markdown + download_block(report, uri), tuple(html)))
+    links.check(linked, (p.uri for p in pages))
     return pages
 
 

@@ -156,3 +156,17 @@ def test_demo_site_has_no_leak_and_shows_points(demo_site, demo_report):
     page = BeautifulSoup((demo_site / "gemeinden" / g.slug / "index.html").read_text(encoding="utf-8"), "html.parser")
     row = next(tr for tr in page.find_all("tr") if tr.find("a", href=lambda h: h and f"kennzahlen/{cell['indicator']}/" in h))
     assert row.find_all("td")[2].get_text(strip=True) == "."
+
+
+def test_fast_number_search_finds_what_the_reference_pattern_finds():
+    """The leak scan's hand-written search must agree with its defining regular expression on any text."""
+    import random
+
+    from fokus_pi.leaks import NUMBER, find_numbers
+
+    rng = random.Random(7)
+    alphabet = "0123456789.-,e x\\n٣"
+    texts = ["1.2345.6789", "-1.23456", "5-1.23456", ".-1.23456", "x.12345", "12.3456789 -0.00012", "١٢.٣٤٥٦٧"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60))) for _ in range(20000)]
+    for text in texts:
+        assert find_numbers(text) == NUMBER.findall(text), text

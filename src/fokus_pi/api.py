@@ -68,17 +68,28 @@ def indicator_meta(report: Report, ind: Indicator) -> dict:
     }
 
 
-def _records(rows: pd.DataFrame, keys: tuple[str, ...], decimals: dict[str, int]) -> list[dict]:
-    """Value records; a value shown without decimals is an integer here too (51166, not 51166.0)."""
-    columns = [*keys, "jahr", "wert", "zaehler", "nenner", "kennzeichen"]
-    out = []
-    for kennzahl, rec in zip(rows["kennzahl"], rows[columns].itertuples(index=False, name=None)):
-        item = {c: _none(v) for c, v in zip(columns, rec)}
-        item["kennzeichen"] = item["kennzeichen"] or None
-        if item["wert"] is not None and decimals[kennzahl] == 0:
-            item["wert"] = int(item["wert"])
-        out.append(item)
-    return out
+class _Values:
+    """Each row of the long table as JSON-ready Python values, converted once for both kinds of file (by
+    indicator and by area): NaN and NA become null, a value shown without decimals an integer (51166, not
+    51166.0), an empty flag null."""
+
+    def __init__(self, values: pd.DataFrame, decimals: dict[str, int]):
+        whole = values["kennzahl"].map(decimals).eq(0).tolist()
+        wert = [None if _none(v) is None else (int(v) if w else float(v)) for v, w in zip(values["wert"], whole)]
+        self.columns = {
+            "kennzahl": values["kennzahl"].tolist(), "gebiet": values["gebiet"].tolist(),
+            "jahr": [int(y) for y in values["jahr"]], "wert": wert,
+            "zaehler": [_none(v) for v in values["zaehler"]], "nenner": [_none(v) for v in values["nenner"]],
+            "kennzeichen": [v or None for v in values["kennzeichen"]],
+        }
+        self.groups = {c: values.groupby(c, sort=False).indices for c in ("kennzahl", "gebiet")}
+
+    def records(self, by: str, key: str, shown: str) -> list[dict]:
+        """The records of the rows whose column ``by`` is ``key``, each naming its ``shown`` column first."""
+        names = (shown, "jahr", "wert", "zaehler", "nenner", "kennzeichen")
+        cols = [self.columns[n] for n in names]
+        rows = self.groups[by].get(key)
+        return [] if rows is None else [dict(zip(names, [c[i] for c in cols])) for i in rows.tolist()]
 
 
 def files(report: Report, values: pd.DataFrame | None = None) -> dict[str, str]:
@@ -89,15 +100,14 @@ def files(report: Report, values: pd.DataFrame | None = None) -> dict[str, str]:
     area_rows = opendata.areas(report)
     decimals = {i.id: i.decimals for i in report.catalogue.indicators}
     out: dict[str, str] = {}
-    by_ind = dict(iter(values.groupby("kennzahl", sort=False)))
+    rows = _Values(values, decimals)
     for ind in inds:
         out[f"{ROOT}/kennzahlen/{ind.id}.json"] = _dump({
             "datenstand": stand, "kennzahl": indicator_meta(report, ind),
-            "werte": _records(by_ind[ind.id], ("gebiet",), decimals) if ind.id in by_ind else [],
+            "werte": rows.records("kennzahl", ind.id, "gebiet"),
         })
     gemeinden = {g.ags: g for g in report.register.gemeinden}
     areas = []
-    by_area = dict(iter(values.groupby("gebiet", sort=False)))
     for a in area_rows.to_dict("records"):
         g = gemeinden.get(a["gebiet"])
         area = {"gebiet": a["gebiet"], "name": a["gebietsname"], "ebene": a["ebene"],
@@ -108,10 +118,8 @@ def files(report: Report, values: pd.DataFrame | None = None) -> dict[str, str]:
             area["downloads"] = {"csv": f"{stem}.csv", "excel": f"{stem}-excel.csv",
                                  "datapackage": f"{stem}.datapackage.json"}
         areas.append(area)
-        rows = by_area.get(a["gebiet"])
         out[f"{ROOT}/gebiete/{a['gebiet']}.json"] = _dump({
-            "datenstand": stand, "gebiet": area,
-            "werte": [] if rows is None else _records(rows, ("kennzahl",), decimals),
+            "datenstand": stand, "gebiet": area, "werte": rows.records("gebiet", a["gebiet"], "kennzahl"),
         })
     out[f"{ROOT}/kennzahlen.json"] = _dump({
         "datenstand": stand,

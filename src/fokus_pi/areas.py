@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from shapely.geometry import shape
@@ -20,6 +21,7 @@ SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 GERMAN = [["ß", "ss"], ["ä", "ae"], ["ö", "oe"], ["ü", "ue"], ["Ä", "Ae"], ["Ö", "Oe"], ["Ü", "Ue"]]
 
 
+@cache  # asked for every link to a Gemeinde page, tens of thousands of times per build
 def slug(text: str) -> str:
     """URL slug in the German way (Groß Nordende → gross-nordende)."""
     return slugify(text, replacements=GERMAN)

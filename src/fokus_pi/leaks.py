@@ -21,6 +21,23 @@ from .cache import cached_json, code_version
 
 TEXT_SUFFIXES = {".html", ".json", ".csv", ".xml", ".txt", ".md", ".svg"}
 NUMBER = re.compile(r"(?<![\d.])-?\d+\.\d{4,}")  # four or more places: specific enough to match
+_PLACES = re.compile(r"\.\d{4,}")  # starts with a literal, so the engine skips ahead instead of trying every position
+
+
+def find_numbers(text: str) -> list[str]:
+    """Every match of NUMBER in ``text``, in order, about ten times faster than ``NUMBER.findall``: find the
+    decimal places first, then walk back over the integer part and the sign."""
+    found = []
+    for match in _PLACES.finditer(text):
+        start = match.start()
+        while start and text[start - 1].isdecimal():  # \d in a str pattern: Unicode decimal digits
+            start -= 1
+        if start == match.start() or (start and text[start - 1] == "."):
+            continue  # no integer part, or the tail of another number ("1.2345.6789")
+        if start and text[start - 1] == "-" and not (start > 1 and (text[start - 2].isdecimal() or text[start - 2] == ".")):
+            start -= 1
+        found.append(text[start:match.end()])
+    return found
 
 
 @dataclass(frozen=True)
@@ -50,7 +67,7 @@ def numbers(text: str) -> set[str]:
     """The precise decimals in ``text``, through the content-hash cache: a rebuild after one changed value finds
     almost every file unchanged, and the regular expression over every file is the scan's whole cost."""
     digest = hashlib.sha256(f"{code_version('leaks.py')}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
-    return set(cached_json("numbers", digest, lambda: sorted(set(NUMBER.findall(text)))))
+    return set(cached_json("numbers", digest, lambda: sorted(set(find_numbers(text)))))
 
 
 def scan(site: Path, suppressed: pd.DataFrame) -> list[Leak]:

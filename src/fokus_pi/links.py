@@ -10,7 +10,6 @@ strict MkDocs build would.
 
 from __future__ import annotations
 
-import posixpath
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -38,13 +37,15 @@ def url(uri: str, directory_urls: bool = True) -> str:
 
 
 def relative(source: str, target: str, directory_urls: bool = True) -> str:
-    """Link from page ``source`` to page ``target`` (both Markdown URIs, optionally with #anchor)."""
+    """Link from page ``source`` to page ``target`` (both Markdown URIs, optionally with #anchor): the shortest
+    relative path, as MkDocs writes it (without posixpath.relpath, which asks the OS for the working folder)."""
     target, _, anchor = target.partition("#")
-    src, dst = url(source, directory_urls), url(target, directory_urls)
-    base = src if src.endswith("/") or not src else posixpath.dirname(src)
-    rel = posixpath.relpath(dst or ".", base.rstrip("/") or ".")
-    if dst.endswith("/") or not dst:
-        rel = "./" if rel == "." else f"{rel}/"
+    base = url(source, directory_urls).split("/")[:-1]  # the folder the browser resolves against
+    parts = url(target, directory_urls).split("/")
+    common = 0
+    while common < len(base) and common < len(parts) - 1 and base[common] == parts[common]:
+        common += 1
+    rel = "../" * (len(base) - common) + "/".join(parts[common:]) or "./"
     return f"{rel}#{anchor}" if anchor else rel
 
 

@@ -28,6 +28,21 @@ def cell(text: object) -> str:
     return str(text).replace("&", "&amp;").replace("<", "&lt;").replace("|", "\\|").replace("\n", " ")
 
 
+def fig(c, ind) -> str:
+    """A table cell's figure (views.Cell) as the tables print it: a plain function, since a Jinja macro call per
+    cell cost a second of every build."""
+    return fmt.number(c.value, ind.decimals, c.flag)
+
+
+def fig_change(c, ind) -> str:
+    """The change against the previous year, or the value's own symbol where there is no value."""
+    return fmt.signed(c.change, ind.decimals, c.broken) if c.value is not None else fmt.number(None, 0, c.flag)
+
+
+def fig_change_pct(c) -> str:
+    return fmt.signed(c.change_pct, 1, c.broken) if c.value is not None else "."
+
+
 def kind_words(indicator) -> str:
     per = fmt.number(indicator.multiplier or 1000, 0)
     return KIND_WORDS[indicator.kind].format(per=per)
@@ -47,7 +62,8 @@ def environment() -> Environment:
         num=fmt.number, signed=fmt.signed, unit=fmt.with_unit, date=fmt.date, cell=cell, kind_words=kind_words,
         h=lambda text: str(escape(text)), opaque=opaque,
     )
-    env.globals.update(legend=legend, direction_words=DIRECTION_WORDS, href=href)
+    env.globals.update(legend=legend, direction_words=DIRECTION_WORDS, href=href, fig=fig, fig_change=fig_change,
+                       fig_change_pct=fig_change_pct)
     return env
 
 

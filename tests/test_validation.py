@@ -156,3 +156,46 @@ def test_parquet_snapshot_is_accepted(tiny_copy):
     (folder / "values.csv").unlink()
     report = load_report(tiny_copy)
     assert report.row("sgb-ii-quote", "01099003", 2024)["value"] == 10.7143
+
+
+MESSY_ROWS = [  # unusual but valid, and wrong in every way the rules know; each must be judged as row by row
+    "einwohner,01099001,2021,1e3,,,", "einwohner,01099002,2021, 510 ,,,", "einwohner,01099003,2021,+2000,,,",
+    "einwohner,01099001,2020,.,,,", "einwohner,01099002,2020,–,,,", "einwohner,01099003,2020,,,,folgt",
+    "einwohner,01099001,2019,12.5,,,", "einwohner,01099002,2019,-3,,,", "einwohner,01099003,2019,1_000,,,",
+    "sgb-ii-quote,01099001,2021,150,,,", "sgb-ii-quote,01099002,2021,10,5,4,", "sgb-ii-quote,01099003,2021,10,1,0,",
+    "sgb-ii-quote,01099001,2020,10,1,20,", "sgb-ii-quote,01099002,2020,5,1,20,", "sgb-ii-quote,01099003,2020,5,-1,20,",
+    "einwohner,01099001,2024,1020,,,", "einwohner,01099001,02023,1,,,", "einwohner,0109900,2021,1,,,",
+    "gibtsnicht,01099001,2021,1,,,", "einwohner,01099001,1999,1,,,", "einwohner,01099002,2018,1,,,schlecht",
+    "einwohner,01099003,2018,5,,,geheim", "einwohner,01099003,2017,,,,", "einwohner,01099003,2016,inf,,,",
+    "einwohner,01099003,2015,1" + "0" * 400 + ",,,", "einwohner,01099003,2014,٣,,,",
+]
+
+
+def test_the_whole_table_screen_judges_as_the_row_checks_do(tiny_copy, monkeypatch):
+    """load_values checks all rows at once and sends only doubtful ones through the row checks: with every row
+    sent through them instead, the figures and the messages must be the same."""
+    import fokus_pi.validate as validate
+
+    for line in MESSY_ROWS:
+        append_row(tiny_copy, line)
+    screened = problems(tiny_copy)
+    screen = validate._screen
+
+    def nothing_clean(*args):
+        clean, frame = screen(*args)
+        return clean & False, frame
+
+    monkeypatch.setattr(validate, "_screen", nothing_clean)
+    assert problems(tiny_copy) == screened
+    assert len(screened) == 17  # the rows above that break a rule (1e3, " 510 ", "+2000", symbols … pass)
+
+
+def test_the_screen_keeps_every_figure_of_the_demo_data(demo_report, monkeypatch):
+    import fokus_pi.validate as validate
+
+    screen = validate._screen
+    monkeypatch.setattr(validate, "_screen", lambda *args: (screen(*args)[0] & False, screen(*args)[1]))
+    slow = load_report(Path(__file__).resolve().parents[1] / "data")
+    import pandas as pd
+
+    pd.testing.assert_frame_equal(slow.facts, demo_report.facts)

@@ -26,7 +26,7 @@ def aggregate(values: pd.DataFrame, catalogue: Catalogue, members: dict[str, dic
     rows = values.merge(link, left_on="area", right_on="member")
     rows = rows[rows["gyear"].isna() | (rows["gyear"] == rows["year"])]
     rows = rows.assign(
-        kind=rows["indicator"].map(lambda i: kinds[i].kind),
+        kind=rows["indicator"].map({k: i.kind for k, i in kinds.items()}),
         has_value=rows["value"].notna() & (rows["flag"] == ""),
         has_fraction=rows["numerator"].notna() & rows["denominator"].notna(),
     )
@@ -37,7 +37,7 @@ def aggregate(values: pd.DataFrame, catalogue: Catalogue, members: dict[str, dic
         fractions=("has_fraction", "sum"), total=("value", "sum"), numerator=("numerator", "sum"),
         denominator=("denominator", "sum"),
     ).reset_index()
-    per = out["indicator"].map(lambda i: kinds[i].multiplier or np.nan)
+    per = out["indicator"].map({k: i.multiplier or np.nan for k, i in kinds.items()}).astype(float)
     complete = (out["n"] == out["size"]) & (out["valued"] == out["size"])
     counts = out["kind"] == "count"
     ratio = ~counts & (out["fractions"] == out["size"]) & (out["denominator"] > 0)
@@ -47,6 +47,6 @@ def aggregate(values: pd.DataFrame, catalogue: Catalogue, members: dict[str, dic
     out.loc[counts | ~ratio, ["numerator", "denominator"]] = np.nan
     out["flag"] = np.where(out["value"].isna(), "unbekannt", "")
     result = out.rename(columns={"group": "area"})[values.columns]
-    have = set(zip(values["indicator"], values["area"], values["year"]))
-    keep = [k not in have for k in zip(result["indicator"], result["area"], result["year"])]
+    key = ["indicator", "area", "year"]
+    keep = ~pd.MultiIndex.from_frame(result[key]).isin(pd.MultiIndex.from_frame(values[key]))
     return result[keep]

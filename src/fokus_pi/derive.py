@@ -48,8 +48,8 @@ def derive(values: pd.DataFrame, catalogue: Catalogue, register: Register,
     prev = df[key + ["value"]].assign(year=df["year"] + 1).rename(columns={"value": "prev"})
     df = df.merge(prev, on=key, how="left")
     breaks = {(i.id, b.year) for i in catalogue.indicators for b in i.breaks}
-    df["break"] = [(i, y) in breaks or (i, a, y) in area_breaks
-                   for i, a, y in zip(df["indicator"], df["area"], df["year"])]
+    df["break"] = [(i, y) in breaks or (i, a, y) in area_breaks  # lists: iterating Arrow strings is slow
+                   for i, a, y in zip(df["indicator"].tolist(), df["area"].tolist(), df["year"].tolist())]
     df.loc[df["break"], "prev"] = np.nan
     df["change"] = df["value"] - df["prev"]
     df["change_pct"] = np.where(df["prev"] != 0, df["change"] / df["prev"].abs() * 100, np.nan)
@@ -69,5 +69,13 @@ def derive(values: pd.DataFrame, catalogue: Catalogue, register: Register,
     comparable = ~df["indicator"].map({i.id: i.kind == "count" for i in catalogue.indicators}).astype(bool)
     df["level"] = np.where(comparable, comparison_level(df["value"].to_numpy(), df["kreis"].to_numpy()), np.nan)
     direction = df["indicator"].map({i.id: i.direction for i in catalogue.indicators})
-    df["comparison"] = [comparison_text(lv, d) for lv, d in zip(df["level"], direction)]
+    words: dict[tuple, str] = {}  # a handful of (level, direction) pairs for a million rows
+
+    def say(level: float, way: str) -> str:
+        key = (None if level != level else level, way)  # NaN != NaN: one key for all missing levels
+        if key not in words:
+            words[key] = comparison_text(level, way)
+        return words[key]
+
+    df["comparison"] = [say(lv, d) for lv, d in zip(df["level"].tolist(), direction.tolist())]
     return df.sort_values(key, kind="stable").reset_index(drop=True)

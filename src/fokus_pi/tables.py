@@ -148,7 +148,7 @@ def _read_csv(path: Path, out: Collector, dialect: Dialect | None) -> Table | No
     rows, lines, raw = [], [], []
     start = reader.line_num + 1
     for row in reader:
-        if row and any(cell.strip() for cell in row):
+        if row and "".join(row).strip():  # not a blank line (one C call, not one per cell)
             rows.append(row)
             lines.append(start)
             raw.append(raw_lines[start - 1] if start - 1 < len(raw_lines) else "")

@@ -66,10 +66,21 @@ def _screen(t: Table, cat: Catalogue, known: set[str], last_year: int) -> tuple[
     rule passes here for plain numbers; anything unusual (a problem, a number written another way, a Gemeinde
     dissolved by a merger, a repeated key) goes through _check_row, which words the messages. Values are parsed
     with Python's float, as parse_number does, so both paths give the same figures."""
+    width = len(t.header)
+    square = all(len(row) == width for row in t.rows)
+    by_column = list(zip(*t.rows)) if square and t.rows else []
+
     def col(name: str) -> pd.Series:
+        """One column as pandas' Arrow strings (their regular expressions run in C++), not stripped: a cell with
+        spaces around it is not clean here, and _check_row, which strips, judges it."""
         i = t.column(name)
-        cells = [row[i].strip() if i is not None and i < len(row) else "" for row in t.rows]
-        return pd.Series(cells, dtype=object)
+        if i is None:
+            cells: list[str] | tuple = [""] * len(t.rows)
+        elif square:
+            cells = by_column[i]
+        else:
+            cells = [row[i] if i < len(row) else "" for row in t.rows]
+        return pd.Series(cells, dtype="str")
 
     ind, area, year_text, flag, value_text = (col(c) for c in ("indicator", "area", "year", "flag", "value"))
     symbol = value_text.isin(list(SYMBOL_FLAGS)) & flag.eq("")
@@ -91,12 +102,12 @@ def _screen(t: Table, cat: Catalogue, known: set[str], last_year: int) -> tuple[
     ok_den, den = parse(col("denominator"))
     year_ok = year_text.str.fullmatch(r"[0-9]{1,6}")
     year = pd.to_numeric(year_text.where(year_ok, "0")).astype("int64")
-    inds = ind.map(cat.by_id)
-    kind = inds.map(lambda i: i.kind, na_action="ignore")
-    mult = inds.map(lambda i: i.multiplier or 0, na_action="ignore").astype(float)
-    places = inds.map(lambda i: 0.5 * 10 ** -i.decimals, na_action="ignore").astype(float)
+    known_ind = ind.isin(list(cat.by_id))
+    kind = ind.map({k: i.kind for k, i in cat.by_id.items()})
+    mult = ind.map({k: float(i.multiplier or 0) for k, i in cat.by_id.items()}).astype(float)
+    places = ind.map({k: 0.5 * 10 ** -i.decimals for k, i in cat.by_id.items()}).astype(float)
     has_value = value.notna()
-    clean = (inds.notna() & area.isin(known) & year_ok & year.between(FIRST_YEAR, last_year)
+    clean = (known_ind & area.isin(known) & year_ok & year.between(FIRST_YEAR, last_year)
              & (flag.eq("") | flag.isin(list(FLAGS))) & ok_value & ok_num & ok_den & np.isfinite(value.fillna(0))
              & (has_value | flag.ne("")) & ~(has_value & flag.isin(EMPTY_WITH)) & ~(num < 0) & ~(den < 0))
     clean &= ~(kind.eq("count") & has_value & ((value < 0) | (value % 1 != 0)))

@@ -54,13 +54,15 @@ def outliers(shapes: dict[str, BaseGeometry]) -> list[str]:
     """AGS of Gemeinden that lie far from all others (in degrees; fine at the scale of one Kreis)."""
     if len(shapes) < 3:
         return []
-    diag = _diagonal(list(shapes.values()))
-    far = []
-    for ags, geom in shapes.items():
-        others = shapely.union_all([g for a, g in shapes.items() if a != ags])
-        if geom.distance(others) > OUTLIER_SHARE * diag:
-            far.append(ags)
-    return far
+    keys, geoms = list(shapes), np.array(list(shapes.values()))
+    diag = _diagonal(list(geoms))
+    # the distance to the union of all others is the distance to the nearest other: a tree, not n unions
+    (source, target), distance = shapely.STRtree(geoms).query_nearest(geoms, return_distance=True, exclusive=True,
+                                                                        all_matches=False)
+    nearest = np.full(len(keys), np.inf)
+    others = source != target
+    np.minimum.at(nearest, source[others], distance[others])
+    return [k for k, d in zip(keys, nearest) if d > OUTLIER_SHARE * diag]
 
 
 def _simplify(shapes: dict[str, BaseGeometry], tolerance: float) -> dict[str, BaseGeometry]:

@@ -1,32 +1,36 @@
-"""Synthetic data at scale (fokus demo --scale): valid input, clearly labelled, the demo Gemeinden unchanged."""
+"""What changes when a report grows to a Land: Gemeinden leave the navigation for their index page."""
 
 from __future__ import annotations
 
-import csv
+import re
 
-from fokus_pi.demo.scale import scale
-from fokus_pi.report import load_report
+import fokus_pi.pages as pages
+from fokus_pi.pages import views
+from fokus_pi.publish import build_site
 
-from .conftest import DEMO
+from .conftest import TINY, TINY_CONFIG
 
 
-def test_a_grown_copy_of_the_demo_is_valid_and_labelled(tmp_path):
-    out = tmp_path / "data"
-    scale(DEMO, out, 70)
-    report = load_report(out)  # raises DataError on any problem: geometry, codes, values
-    gemeinden = report.register.gemeinden
-    assert len(gemeinden) == 70
-    synthetic = [g for g in gemeinden if g.name.startswith("Synthetische Gemeinde")]
-    assert len(synthetic) == 21 and all(g.ags.startswith("019") for g in synthetic)
-    assert any(g.name == "Elmshorn" for g in gemeinden)  # texts and macros still find the demo Gemeinden
-    assert "synthetisch" in report.register.kreis.name and "Maßstabstest" in report.register.title
-    assert "Synthetischer Maßstabstest" in (out / "snapshots" / report.snapshot.id / "snapshot.yml").read_text("utf-8")
-    # every copy repeats its template's rows: same number of values per Gemeinde
-    with (out / "snapshots" / report.snapshot.id / "values.csv").open(encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
-    per_area = {}
-    for row in rows:
-        per_area[row["area"]] = per_area.get(row["area"], 0) + 1
-    first, copy = gemeinden[0].ags, "01900000"
-    assert per_area[copy] == per_area[first]
-    assert "01056" not in per_area and "01" in per_area  # the Kreis rows moved to the new reporting code
+def test_a_kreis_lists_its_gemeinden_in_the_navigation(tiny_report):
+    assert "gemeinden/adorf.md" in str(pages.nav(tiny_report)["gemeinden/index.md"])
+    planned = pages.plan_pages(tiny_report)
+    assert all(p.listed for p in planned)
+    quote = next(p.markdown for p in planned if p.uri == "kennzahlen/sgb-ii-quote.md")
+    assert "Alle Gemeinden und Jahre" in quote and quote.count('gemeinden/adorf/"') == 2  # ranking, all years
+
+
+def test_at_land_scale_gemeinden_are_reached_through_their_index_and_tables_through_downloads(tiny_report, tmp_path, monkeypatch):
+    monkeypatch.setattr(views, "LAND_SCALE", 2)  # the tiny Kreis has 3 Gemeinden
+    assert pages.nav(tiny_report)["gemeinden/index.md"] == ["gemeinden/index.md"]
+    planned = pages.plan_pages(tiny_report)
+    unlisted = sorted(p.uri for p in planned if not p.listed)
+    assert unlisted == ["gemeinden/adorf.md", "gemeinden/bedorf.md", "gemeinden/cestadt.md"]
+    quote = next(p.markdown for p in planned if p.uri == "kennzahlen/sgb-ii-quote.md")
+    assert "Alle Gemeinden und Jahre" not in quote and quote.count('gemeinden/adorf/"') == 1  # in the ranking
+    assert "Die Werte aller 3 Gemeinden in allen Jahren stehen in den [Downloads dieser Seite](#daten-herunterladen)" in quote
+    site = build_site(TINY, tmp_path / "site", TINY_CONFIG).out_dir  # strict: no "not in nav" warning
+    page = (site / "gemeinden/adorf/index.html").read_text(encoding="utf-8")
+    nav = page[page.index("md-sidebar--primary"):page.index("md-sidebar--secondary")]
+    assert "Adorf" in page and "kennzahlen/einwohner/" in nav and not re.search(r'href="?[^" >]*(bedorf|cestadt)/', nav)
+    index = (site / "gemeinden/index.html").read_text(encoding="utf-8")
+    assert all(re.search(rf'href="?{g}/', index) for g in ("adorf", "bedorf", "cestadt"))

@@ -74,22 +74,25 @@ class _Values:
     51166.0), an empty flag null."""
 
     def __init__(self, values: pd.DataFrame, decimals: dict[str, int]):
-        whole = values["kennzahl"].map(decimals).eq(0).tolist()
-        wert = [None if _none(v) is None else (int(v) if w else float(v)) for v, w in zip(values["wert"], whole)]
+        whole = values["kennzahl"].map(decimals).eq(0).tolist()  # lists: iterating Arrow strings is slow
+        wert = [None if v != v else (int(v) if w else v) for v, w in zip(values["wert"].tolist(), whole)]
         self.columns = {
             "kennzahl": values["kennzahl"].tolist(), "gebiet": values["gebiet"].tolist(),
-            "jahr": [int(y) for y in values["jahr"]], "wert": wert,
-            "zaehler": [_none(v) for v in values["zaehler"]], "nenner": [_none(v) for v in values["nenner"]],
-            "kennzeichen": [v or None for v in values["kennzeichen"]],
+            "jahr": [int(y) for y in values["jahr"].tolist()], "wert": wert,
+            "zaehler": [_none(v) for v in values["zaehler"].tolist()],
+            "nenner": [_none(v) for v in values["nenner"].tolist()],
+            "kennzeichen": [v or None for v in values["kennzeichen"].tolist()],
         }
         self.groups = {c: values.groupby(c, sort=False).indices for c in ("kennzahl", "gebiet")}
+        self._rows: dict[str, list[tuple]] = {}
 
     def records(self, by: str, key: str, shown: str) -> list[dict]:
         """The records of the rows whose column ``by`` is ``key``, each naming its ``shown`` column first."""
         names = (shown, "jahr", "wert", "zaehler", "nenner", "kennzeichen")
-        cols = [self.columns[n] for n in names]
-        rows = self.groups[by].get(key)
-        return [] if rows is None else [dict(zip(names, [c[i] for c in cols])) for i in rows.tolist()]
+        if shown not in self._rows:
+            self._rows[shown] = list(zip(*(self.columns[n] for n in names)))
+        rows, positions = self._rows[shown], self.groups[by].get(key)
+        return [] if positions is None else [dict(zip(names, rows[i])) for i in positions.tolist()]
 
 
 def files(report: Report, values: pd.DataFrame | None = None) -> dict[str, str]:

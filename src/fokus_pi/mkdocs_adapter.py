@@ -9,7 +9,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from . import blocks, fmt
@@ -89,7 +89,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for page in plan_pages(report, progress=True, directory_urls=config.use_directory_urls):
         if files.get_file_from_path(page.uri) is not None:
             raise PluginError(f"content/{page.uri} überschneidet sich mit einer erzeugten Seite")
-        files.append(File.generated(config, page.uri, content=page.source))  # placeholders, see blocks.py
+        inclusion = InclusionLevel.UNDEFINED if page.listed else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, page.uri, content=page.source, inclusion=inclusion))  # see blocks.py
         _blocks[page.uri] = page.blocks
     for download in plan_downloads(report):
         files.append(File.generated(config, download.uri, content=download.content))

@@ -102,8 +102,8 @@ def table(report: Report) -> pd.DataFrame:
         "gebietsname": facts["area"].map(known["gebietsname"]).fillna(facts["area"]).astype(str),
         "ebene": facts["area"].map(known["ebene"]).fillna("").astype(str),
         "jahr": facts["year"].astype("int64"),
-        "wert": [math.nan if pd.isna(v) else round_half_up(v, decimals[i])
-                 for i, v in zip(facts["indicator"], facts["value"])],
+        "wert": [math.nan if v != v else round_half_up(v, decimals[i])
+                 for i, v in zip(facts["indicator"].tolist(), facts["value"].tolist())],
         "zaehler": facts["numerator"].round().astype("Int64"),
         "nenner": facts["denominator"].round().astype("Int64"),
         "kennzeichen": facts["flag"].fillna("").astype(str),
@@ -149,7 +149,8 @@ def csv_text(frame: pd.DataFrame, excel: bool = False, decimals: dict[str, int] 
     the places the website shows, so 10.0 stays 10.0 and a count stays 1234."""
     text = frame.copy()
     if decimals is not None:
-        text["wert"] = [("" if pd.isna(v) else f"{v:.{decimals[k]}f}") for k, v in zip(text["kennzahl"], text["wert"])]
+        text["wert"] = [("" if v != v else f"{v:.{decimals[k]}f}")  # lists: iterating Arrow strings is slow
+                        for k, v in zip(text["kennzahl"].tolist(), text["wert"].tolist())]
         if excel:
             text["wert"] = text["wert"].str.replace(".", ",", regex=False)
     buffer = io.StringIO()

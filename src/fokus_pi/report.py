@@ -42,7 +42,7 @@ class Report:
     mergers: tuple[Merger, ...] = ()  # Gemeinde mergers (areas/fusionen.yml), oldest first
     services: Directory | None = None  # the Hilfeportal's directory of help services (optional files)
     _by_indicator: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
-    _rows: dict[tuple[str, str, int], dict] = field(default_factory=dict, repr=False)
+    _rows: dict[str, object] = field(default_factory=dict, repr=False)  # row(): positions and columns
 
     @property
     def snapshot(self) -> Snapshot:
@@ -86,12 +86,16 @@ class Report:
 
     def row(self, indicator_id: str, area: str, year: int | None) -> dict | None:
         """One derived row as a mapping, or None where the snapshot has no row."""
-        if not self._rows:  # from column lists: DataFrame.to_dict boxes every cell and took 15 s for a Land
+        if not self._rows:  # positions and column lists; a dict per row is built when asked (a Land has a million)
             names = list(self.facts.columns)
-            columns = [self.facts[c].tolist() for c in names]
-            self._rows.update(((r["indicator"], r["area"], r["year"]), r)
-                              for r in (dict(zip(names, cells)) for cells in zip(*columns)))
-        return self._rows.get((indicator_id, area, year))
+            self._rows["columns"] = (names, [self.facts[c].tolist() for c in names])
+            keys = zip(*(self._rows["columns"][1][names.index(c)] for c in ("indicator", "area", "year")))
+            self._rows["at"] = {key: i for i, key in enumerate(keys)}
+        i = self._rows["at"].get((indicator_id, area, year))
+        if i is None:
+            return None
+        names, columns = self._rows["columns"]
+        return dict(zip(names, [c[i] for c in columns]))
 
     def gemeinde(self, ags: str) -> Gemeinde:
         return self.register.by_ags()[ags]

@@ -17,7 +17,7 @@ from ..opendata import download_block
 from ..report import Report
 from ..releases import releases
 from . import (context, findings, funding, gemeinde, indicator, news, overview, planning, recommendations,
-               sozialformel)
+               sozialformel, views)
 from . import services as hilfeportal
 
 
@@ -27,6 +27,7 @@ class Page:
     title: str
     source: str  # Markdown with a placeholder for each finished HTML block (blocks.py)
     blocks: tuple[str, ...] = ()
+    listed: bool = True  # in the navigation; False: reached through its section's index (views.land_scale)
 
     @property
     def markdown(self) -> str:
@@ -62,7 +63,9 @@ def plan_pages(report: Report, progress: bool = False, directory_urls: bool = Tr
         for uri, title, make, subject in tqdm(jobs, desc="Seiten", unit="Seite", disable=not progress or None):
             with links.on_page(uri), blocks.collecting() as html:
                 markdown = make(report, subject) if subject is not None else make(report)
-            pages.append(Page(uri, title, markdown + download_block(report, uri), tuple(html)))
+            pages.append(Page(uri, title, markdown + download_block(report, uri), tuple(html),
+                              listed=not (uri.startswith("gemeinden/") and uri != "gemeinden/index.md"
+                                          and not _gemeinden_in_nav(report))))
     links.check(linked, (p.uri for p in pages))
     return pages
 
@@ -77,7 +80,7 @@ def nav(report: Report) -> dict[str, list]:
         ],
         "gemeinden/index.md": ["gemeinden/index.md"] + [
             {amt: [f"gemeinden/{g.slug}.md" for g in members]} for amt, members in report.register.aemter()
-        ],
+        ] if _gemeinden_in_nav(report) else ["gemeinden/index.md"],
         "handlungsfelder/index.md": ["handlungsfelder/index.md"]
         + [f"handlungsfelder/{f.id}.md" for f in report.catalogue.fields],
         "planungsraeume/index.md": ["planungsraeume/index.md"]
@@ -88,6 +91,10 @@ def nav(report: Report) -> dict[str, list]:
         **_planning_nav(report),
         **hilfeportal.nav(report),
     }
+
+
+def _gemeinden_in_nav(report: Report) -> bool:
+    return not views.land_scale(report)
 
 
 def _planning_jobs(report: Report) -> list[tuple]:

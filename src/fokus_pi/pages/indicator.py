@@ -24,6 +24,6 @@ def page(report: Report, ind: Indicator) -> str:
         reference_names=[r.name for r in reg.references],
         reference_series=views.series(report, ind, [r.code for r in reg.references]),
         gemeinden=gemeinden,
-        gemeinde_series=views.series(report, ind, [g.ags for g in gemeinden]),
+        gemeinde_series=None if views.land_scale(report) else views.series(report, ind, [g.ags for g in gemeinden]),
         viz=indicator_blocks(report, ind),
     )

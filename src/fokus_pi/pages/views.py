@@ -10,6 +10,16 @@ from ..catalogue import Indicator
 from ..report import Report
 
 
+LAND_SCALE = 150  # more Gemeinden than any Kreis has (the largest has about 130): a Land or more
+
+
+def land_scale(report: Report) -> bool:
+    """A Land's thousand Gemeinden leave the navigation for their index page (30 KB of links on every page and
+    rendering time growing with the square of the pages), and an indicator page leaves the table of every
+    Gemeinde and year (300 KB) to its CSV download."""
+    return len(report.register.gemeinden) > LAND_SCALE
+
+
 @dataclass(frozen=True)
 class Cell:
     """One published figure with everything a table row shows about it."""

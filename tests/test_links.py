@@ -54,3 +54,33 @@ def test_every_html_link_of_the_generated_pages_names_a_generated_page(tiny_repo
         uris = {p.uri for p in pages}
         for h in hrefs:  # resolve each link back to a page URI
             assert any(links.relative(table.uri, u, directory_urls) == h for u in uris), h
+
+
+def test_opaque_blocks_travel_as_placeholders_and_come_back_once():
+    from fokus_pi import blocks
+
+    table = '<div class="fokus-num"><table><tr><td>1.234,5</td></tr></table></div>'
+    assert blocks.opaque(table) == table  # outside plan_pages: nothing to carry
+    with blocks.collecting() as kept:
+        text = "## Werte\n" + blocks.opaque(table) + "Text\n" + blocks.opaque("<figure>Karte</figure>\n")
+    assert kept == [table, "<figure>Karte</figure>"] and "<table>" not in text
+    assert "<!--fokus-block-0-->" in text and "<!--fokus-block-1-->" in text
+    filled = blocks.fill(text, kept)
+    assert filled.count(table) == 1 and filled.index(table) < filled.index("Text") < filled.index("<figure>")
+    with pytest.raises(ValueError):
+        blocks.fill(text.replace("<!--fokus-block-1-->", ""), kept)  # a block the page lost
+    with pytest.raises(ValueError):
+        blocks.fill(text, kept[:1])  # a placeholder without its block
+
+
+def test_the_built_page_holds_each_block_once_and_no_placeholder(tiny_report, tmp_path):
+    from fokus_pi.publish import build_site
+
+    from .conftest import TINY, TINY_CONFIG
+
+    site = build_site(TINY, tmp_path / "site", TINY_CONFIG).out_dir
+    page = (site / "kennzahlen/sgb-ii-quote/index.html").read_text(encoding="utf-8")
+    assert "fokus-block" not in page and page.count("fokus-data") >= 1
+    planned = next(p for p in plan_pages(tiny_report) if p.uri == "kennzahlen/sgb-ii-quote.md")
+    assert len(planned.blocks) == 6  # map, Kreis/Land/Bund, charts, ranking, series, all Gemeinden and years
+    assert page.count("<table") == 7  # definition (Markdown), four HTML tables, the map's and the charts' tables

@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-import mapclassify
 import numpy as np
 
 from .. import fmt
@@ -61,6 +60,8 @@ class Classes:
 
 
 def _quantile_bins(values: np.ndarray, k: int) -> list[float]:
+    import mapclassify  # here, not at the top: it loads SciPy (1.7 s), which commands without maps never need
+
     k = max(1, min(k, len(np.unique(values))))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # mapclassify warns when ties leave fewer classes than asked
@@ -68,6 +69,8 @@ def _quantile_bins(values: np.ndarray, k: int) -> list[float]:
 
 
 def _user_bins(values: np.ndarray, breaks: Sequence[float]) -> list[float]:
+    import mapclassify
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         return [float(b) for b in mapclassify.UserDefined(values, bins=sorted(breaks)).bins]

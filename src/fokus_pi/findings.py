@@ -102,9 +102,10 @@ def unusual_changes(facts: pd.DataFrame, indicators: list[Indicator], population
                      & facts["area"].isin(gemeinden)]
         measure = rows["change_pct"] if ind.kind == "count" else rows["change"]
         z = robust_z(measure.to_numpy(dtype=float))
-        for (_, r), m, score in zip(rows.iterrows(), measure, z):
-            if np.isfinite(score) and abs(score) >= settings.robust_z and r["area"] in big:
-                found.append(Outlier(ind, r["area"], int(r["year"]), float(r["value"]), float(m), float(score)))
+        with np.errstate(invalid="ignore"):
+            hit = np.isfinite(z) & (np.abs(z) >= settings.robust_z) & rows["area"].isin(big).to_numpy()
+        for r, m, score in zip(rows[hit].itertuples(), measure[hit], z[hit]):  # only the hits: iterrows was 9 s
+            found.append(Outlier(ind, r.area, int(r.year), float(r.value), float(m), float(score)))
     return sorted(found, key=lambda o: (-abs(o.score), o.indicator.id, o.ags))[: settings.max_items]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import escape
@@ -11,6 +12,10 @@ from . import fmt
 from .blocks import opaque
 from .links import href
 from .symbols import legend
+
+if TYPE_CHECKING:  # pages.views imports the pages, which import this module
+    from .catalogue import Indicator
+    from .pages.views import Cell
 
 KIND_WORDS = {
     "count": "Anzahl", "share": "Anteil", "rate": "Quote (Zähler je {per} Nenner)",
@@ -28,18 +33,18 @@ def cell(text: object) -> str:
     return str(text).replace("&", "&amp;").replace("<", "&lt;").replace("|", "\\|").replace("\n", " ")
 
 
-def fig(c, ind) -> str:
+def fig(c: Cell, ind: Indicator) -> str:
     """A table cell's figure (views.Cell) as the tables print it: a plain function, since a Jinja macro call per
     cell cost a second of every build."""
     return fmt.number(c.value, ind.decimals, c.flag)
 
 
-def fig_change(c, ind) -> str:
+def fig_change(c: Cell, ind: Indicator) -> str:
     """The change against the previous year, or the value's own symbol where there is no value."""
     return fmt.signed(c.change, ind.decimals, c.broken) if c.value is not None else fmt.number(None, 0, c.flag)
 
 
-def fig_change_pct(c) -> str:
+def fig_change_pct(c: Cell) -> str:
     return fmt.signed(c.change_pct, 1, c.broken) if c.value is not None else "."
 
 

@@ -58,14 +58,14 @@ def plan_pages(report: Report, progress: bool = False, directory_urls: bool = Tr
         jobs.extend((f"foerderung/{p.id}.md", p.title, funding.page, p) for p in report.programmes)
     jobs.extend(_planning_jobs(report))
     jobs.extend(hilfeportal.jobs(report))
-    pages = []
+    pages, listed = [], _gemeinden_in_nav(report)
     with links.collecting(directory_urls) as linked:
         for uri, title, make, subject in tqdm(jobs, desc="Seiten", unit="Seite", disable=not progress or None):
             with links.on_page(uri), blocks.collecting() as html:
                 markdown = make(report, subject) if subject is not None else make(report)
+            one_gemeinde = uri.startswith("gemeinden/") and uri != "gemeinden/index.md"
             pages.append(Page(uri, title, markdown + download_block(report, uri), tuple(html),
-                              listed=not (uri.startswith("gemeinden/") and uri != "gemeinden/index.md"
-                                          and not _gemeinden_in_nav(report))))
+                              listed=listed or not one_gemeinde))
     links.check(linked, (p.uri for p in pages))
     return pages
 

@@ -103,14 +103,16 @@ def prepare(scale: str, work: Path) -> tuple[Path, int]:
     return data, SCALES[scale]
 
 
-def bench(scale: str, work: Path, rebuild: bool, full: bool) -> list[Row]:
+def bench(scale: str, work: Path, rebuild: bool, full: bool, rows: list[Row]) -> None:
+    """Append each stage's row to ``rows`` as soon as it is measured, so a stage that stops keeps the ones before."""
     data, n = prepare(scale, work)
-    if not full:  # data and page stages only (Germany): `fokus pages` loads, checks, derives and plans
-        return floor(scale, work, data, n)[:1]
     seconds, peak, cpu = run([str(FOKUS), "check", "--data", str(data)], {})
-    rows = [Row(scale, n, "Daten (fokus check)", seconds, cpu=cpu, peak_mb=peak)]
+    rows.append(Row(scale, n, "Daten (fokus check)", seconds, cpu=cpu, peak_mb=peak))
+    if not full:  # data and page stages only (Germany): `fokus pages` loads, checks, derives and plans
+        rows.append(pages_stage(scale, work, data, n))
+        return
     if scale == "kreis":
-        rows += floor(scale, work, data, n)
+        rows += [pages_stage(scale, work, data, n), floor(scale, work, data, n)]
     cache, site = work / scale / "cache", work / scale / "site"
     shutil.rmtree(cache, ignore_errors=True)
     env = {"FOKUS_CACHE": str(cache)}
@@ -121,7 +123,6 @@ def bench(scale: str, work: Path, rebuild: bool, full: bool) -> list[Row]:
         row.rebuild, peak2, row.cpu_rebuild = run([str(FOKUS), "build", "--data", str(data), "--out", str(site)], env)
         row.peak_mb = max(peak, peak2)
     rows.append(row)
-    return rows
 
 
 FLOOR_CONFIG = """site_name: Boden
@@ -145,20 +146,25 @@ for page in plan_pages(load_report(sys.argv[1])):
 """
 
 
-def floor(scale: str, work: Path, data: Path, n: int) -> list[Row]:
+def pages_stage(scale: str, work: Path, data: Path, n: int) -> Row:
+    """`fokus pages`: load, check, derive and plan every page and download, written as files; no MkDocs."""
+    docs = work / scale / "pages"
+    shutil.rmtree(docs, ignore_errors=True)
+    seconds, peak, cpu = run([str(FOKUS), "pages", "--data", str(data), "--out", str(docs)], {})
+    return Row(scale, n, "Daten + Seiten (fokus pages)", seconds, cpu=cpu, peak_mb=peak, sizes=markdown_sizes(docs))
+
+
+def floor(scale: str, work: Path, data: Path, n: int) -> Row:
     """The MkDocs floor: the generated pages as the MkDocs adapter hands them over (Markdown with one placeholder
     per finished HTML block, fokus_pi.blocks), built by plain MkDocs with Material and search: no hooks, no
     minify, no checks. What MkDocs itself costs for these pages however fast our own code is."""
     docs, site = work / scale / "floor-docs", work / scale / "floor-site"
     shutil.rmtree(docs, ignore_errors=True)
-    seconds, peak, cpu = run([str(FOKUS), "pages", "--data", str(data), "--out", str(docs)], {})
-    pages = Row(scale, n, "Daten + Seiten (fokus pages)", seconds, cpu=cpu, peak_mb=peak, sizes=markdown_sizes(docs))
-    shutil.rmtree(docs, ignore_errors=True)
     subprocess.run([sys.executable, "-c", SOURCES, str(data), str(docs)], check=True, cwd=ROOT)
     config = work / scale / "floor.yml"
     config.write_text(FLOOR_CONFIG.format(docs=docs, site=site), encoding="utf-8")
     seconds, peak, cpu = run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)], {})
-    return [pages, Row(scale, n, "nur MkDocs (Boden)", seconds, cpu=cpu, peak_mb=peak, sizes=site_sizes(site))]
+    return Row(scale, n, "nur MkDocs (Boden)", seconds, cpu=cpu, peak_mb=peak, sizes=site_sizes(site))
 
 
 def fmt(value: float | None, digits: int = 1) -> str:
@@ -198,7 +204,7 @@ def main() -> None:
     for scale in opts.scales.split(","):
         print(f"{scale} …", flush=True)
         try:
-            rows.extend(bench(scale, opts.work, not opts.no_rebuild, scale != "bund" or opts.full_bund))
+            bench(scale, opts.work, not opts.no_rebuild, scale != "bund" or opts.full_bund, rows)
         except RuntimeError as exc:  # e.g. MemoryError beyond MAX_GB: a result too
             rows.append(Row(scale, 0, str(exc)[:160]))
         print(table(rows[-2:]), flush=True)

@@ -187,7 +187,9 @@ def test_the_whole_table_screen_judges_as_the_row_checks_do(tiny_copy, monkeypat
 
     monkeypatch.setattr(validate, "_screen", nothing_clean)
     assert problems(tiny_copy) == screened
-    assert len(screened) == 17  # the rows above that break a rule (1e3, " 510 ", "+2000", symbols … pass)
+    assert len(screened) == 19  # the rows above that break a rule (1e3, " 510 ", "+2000", symbols … pass)
+    assert any("Wert „1_000“ ist keine Zahl" in p for p in screened)
+    assert any("Wert „٣“ ist keine Zahl" in p for p in screened)
 
 
 def test_the_screen_keeps_every_figure_of_the_demo_data(demo_report, monkeypatch):

@@ -33,6 +33,8 @@ DATE_LIKE = re.compile(r"^\d{1,4}[.\-/]\d{1,2}[.\-/]\d{2,4}$|^\d{1,2}\.\s?[A-Za-
 def parse_number(text: str, decimal: str = ".") -> float | None:
     """A number as the file writes it; None when it is none. With a decimal comma, points must group thousands."""
     text = text.strip()
+    if not text.isascii() or "_" in text:  # Python's float reads "1_000" and "٣"; no statistics office writes them
+        return None
     if decimal == ",":
         if not GERMAN_NUMBER.match(text):
             return None

@@ -55,7 +55,7 @@ def load_values(snap: Snapshot, catalogue: Catalogue, register: Register, out: C
     return frame.astype({"year": "int64", "value": "float64", "numerator": "float64", "denominator": "float64"})
 
 
-PLAIN = {".": r"-?\d+(?:\.\d+)?", ",": r"-?\d{1,3}(?:\.\d{3})+(?:,\d+)?|-?\d+(?:,\d+)?"}
+PLAIN = {".": r"-?[0-9]+(?:\.[0-9]+)?", ",": r"-?[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?|-?[0-9]+(?:,[0-9]+)?"}  # ASCII
 EMPTY_WITH = ("geheim", "unbekannt", "folgt", "nicht_sinnvoll")
 
 

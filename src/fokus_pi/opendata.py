@@ -302,9 +302,9 @@ def files(report: Report, values: pd.DataFrame | None = None) -> Files:
     for ind, rows in _by(values, "kennzahl", {i.id: i for i in report.published()}):
         out |= _subset_files(report, slices, rows, f"{FOLDER}/kennzahlen/{ind.id}", f"{ind.title} – alle Gebiete",
                              [ind])
-    by_id = report.catalogue.by_id
+    by_id, kennzahl = report.catalogue.by_id, values["kennzahl"].tolist()
     for g, rows in _by(values, "gebiet", {g.ags: g for g in report.register.gemeinden}):
-        inds = [by_id[k] for k in dict.fromkeys(values["kennzahl"].iloc[rows])]
+        inds = [by_id[k] for k in dict.fromkeys(kennzahl[i] for i in rows)]
         out |= _subset_files(report, slices, rows, f"{FOLDER}/gemeinden/{g.slug}", f"{g.name}: alle Kennzahlen", inds)
     out[f"{FOLDER}/kennzahlen.csv"] = csv_text(catalogue(report))
     out[f"{FOLDER}/gebiete.csv"] = csv_text(areas(report))

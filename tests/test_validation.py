@@ -168,6 +168,7 @@ MESSY_ROWS = [  # unusual but valid, and wrong in every way the rules know; each
     "gibtsnicht,01099001,2021,1,,,", "einwohner,01099001,1999,1,,,", "einwohner,01099002,2018,1,,,schlecht",
     "einwohner,01099003,2018,5,,,geheim", "einwohner,01099003,2017,,,,", "einwohner,01099003,2016,inf,,,",
     "einwohner,01099003,2015,1" + "0" * 400 + ",,,", "einwohner,01099003,2014,٣,,,",
+    "einwohner, 01099002 ,2024,7,,,", "einwohner,01099003,٢٠٢٣,7,,,",  # repeat clean rows once stripped or read
 ]
 
 
@@ -178,7 +179,11 @@ def test_the_whole_table_screen_judges_as_the_row_checks_do(tiny_copy, monkeypat
 
     for line in MESSY_ROWS:
         append_row(tiny_copy, line)
+    values = tiny_copy / VALUES
+    header, rest = values.read_text().split("\n", 1)  # a doubtful row before the clean row it repeats
+    values.write_text(f"{header}\neinwohner,01099001 ,2022,1000,,,\n{rest}")
     screened = problems(tiny_copy)
+    assert "data/snapshots/2025-06-30/values.csv:3:1: doppelte Zeile für einwohner, 01099001, 2022 (zuerst in Zeile 2)" in screened
     screen = validate._screen
 
     def nothing_clean(*args):
@@ -187,7 +192,8 @@ def test_the_whole_table_screen_judges_as_the_row_checks_do(tiny_copy, monkeypat
 
     monkeypatch.setattr(validate, "_screen", nothing_clean)
     assert problems(tiny_copy) == screened
-    assert len(screened) == 19  # the rows above that break a rule (1e3, " 510 ", "+2000", symbols … pass)
+    assert len(screened) == 22  # the rows above that break a rule (1e3, " 510 ", "+2000", symbols … pass)
+    assert sum("doppelte Zeile" in p for p in screened) == 5
     assert any("Wert „1_000“ ist keine Zahl" in p for p in screened)
     assert any("Wert „٣“ ist keine Zahl" in p for p in screened)
 

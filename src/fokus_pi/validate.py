@@ -49,10 +49,33 @@ def load_values(snap: Snapshot, catalogue: Catalogue, register: Register, out: C
             continue
         seen[key] = table.lines[r]
         records.append({"row": r, **rec})
+    if records:
+        records = _repeats_of_clean_rows(table, frame, clean, records, out)
     slow = pd.DataFrame.from_records(records, columns=["row", *COLUMNS]).set_index("row")
     frame = pd.concat([frame[clean], slow]) if len(slow) else frame[clean]
     frame = frame.sort_index().reset_index(drop=True)
     return frame.astype({"year": "int64", "value": "float64", "numerator": "float64", "denominator": "float64"})
+
+
+def _repeats_of_clean_rows(t: Table, frame: pd.DataFrame, clean: np.ndarray, records: list[dict],
+                           out: Collector) -> list[dict]:
+    """A doubtful row may repeat a clean one once both are normalised (" 01056001", "٢٠٢٤" read as 2024): the
+    later of the two is the repeat, as when every row is checked in order. Drops it (the clean one by clearing
+    its ``clean`` mark) and says so."""
+    slow = {(rec["indicator"], rec["area"], rec["year"]): i for i, rec in enumerate(records)}
+    keys = pd.MultiIndex.from_frame(frame[["indicator", "area", "year"]])
+    dropped = set()
+    for r in np.flatnonzero(clean & keys.isin(list(slow))).tolist():
+        key = keys[r]
+        s = records[slow[key]]["row"]
+        first, later = (r, s) if r < s else (s, r)
+        out.add(t.path, *t.where(later, "indicator"),
+                f"doppelte Zeile für {key[0]}, {key[1]}, {key[2]} (zuerst in Zeile {t.lines[first]})")
+        if later == s:
+            dropped.add(slow[key])
+        else:
+            clean[r] = False
+    return [rec for i, rec in enumerate(records) if i not in dropped]
 
 
 PLAIN = {".": r"-?[0-9]+(?:\.[0-9]+)?", ",": r"-?[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?|-?[0-9]+(?:,[0-9]+)?"}  # ASCII
@@ -120,7 +143,7 @@ def _screen(t: Table, cat: Catalogue, known: set[str], last_year: int) -> tuple[
     clean &= ~(year_ok & key.duplicated(keep=False))  # repeated rows: the slow path says which came first
     frame = pd.DataFrame({"indicator": ind.astype("str"), "area": area.astype("str"), "year": year, "value": value,
                           "numerator": num, "denominator": den, "flag": flag.astype("str")})
-    return clean.to_numpy(), frame
+    return clean.to_numpy().copy(), frame  # writable: _repeats_of_clean_rows may clear a mark
 
 
 def _check_row(t: Table, r: int, cat: Catalogue, known: set[str], last_year: int, out: Collector) -> dict | None:

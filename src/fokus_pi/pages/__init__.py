@@ -58,7 +58,7 @@ def plan_pages(report: Report, progress: bool = False, directory_urls: bool = Tr
         jobs.extend((f"foerderung/{p.id}.md", p.title, funding.page, p) for p in report.programmes)
     jobs.extend(_planning_jobs(report))
     jobs.extend(hilfeportal.jobs(report))
-    pages, listed = [], _gemeinden_in_nav(report)
+    pages, listed = [], not views.land_scale(report)
     with links.collecting(directory_urls) as linked:
         for uri, title, make, subject in tqdm(jobs, desc="Seiten", unit="Seite", disable=not progress or None):
             with links.on_page(uri), blocks.collecting() as html:
@@ -80,7 +80,7 @@ def nav(report: Report) -> dict[str, list]:
         ],
         "gemeinden/index.md": ["gemeinden/index.md"] + [
             {amt: [f"gemeinden/{g.slug}.md" for g in members]} for amt, members in report.register.aemter()
-        ] if _gemeinden_in_nav(report) else ["gemeinden/index.md"],
+        ] if not views.land_scale(report) else ["gemeinden/index.md"],
         "handlungsfelder/index.md": ["handlungsfelder/index.md"]
         + [f"handlungsfelder/{f.id}.md" for f in report.catalogue.fields],
         "planungsraeume/index.md": ["planungsraeume/index.md"]
@@ -91,10 +91,6 @@ def nav(report: Report) -> dict[str, list]:
         **_planning_nav(report),
         **hilfeportal.nav(report),
     }
-
-
-def _gemeinden_in_nav(report: Report) -> bool:
-    return not views.land_scale(report)
 
 
 def _planning_jobs(report: Report) -> list[tuple]:

@@ -3,8 +3,8 @@
     .venv/bin/python bench/run.py [--scales kreis,land,bund] [--work /tmp/fokus-bench]   (or: make bench)
 
 Each build runs as its own `fokus` process (so imports count, as in CI) with a fresh content-hash cache for the
-cold build and the same cache for the rebuild. Peak memory is the largest resident set of that process or of
-its workers (getrusage of the children). The Land and Germany data are synthetic (fokus_pi.demo.scale), written
+cold build and the same cache for the rebuild. Memory is given twice (bench/probe.py): the largest resident set
+of the process or one of its forked workers, and the peak proportional set size summed over all of them. The Land and Germany data are synthetic (fokus_pi.demo.scale), written
 to the work folder, never into the repository. Germany stops after the data and page stages (`fokus pages`,
 no MkDocs) unless --full-bund is given. A benchmark, not a test: it prints numbers and asserts nothing.
 """
@@ -37,27 +37,23 @@ class Row:
     rebuild: float | None = None
     cpu: float | None = None  # user + system seconds of the cold run (all cores): less sensitive to a busy machine
     cpu_rebuild: float | None = None
-    peak_mb: float | None = None
+    peak_mb: float | None = None  # largest resident set of one process
+    sum_mb: float | None = None  # peak PSS summed over the build and its forked workers
     sizes: dict = field(default_factory=dict)
 
 
 MAX_GB = 12  # address-space limit per build: Germany's data stage would otherwise take the shared machine's memory
 
 
-def run(args: list[str], env: dict[str, str]) -> tuple[float, float, float]:
-    """Wall seconds, peak RSS (MB) and CPU seconds of one command, run in a fresh measuring process."""
-    probe = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
-             f"resource.setrlimit(resource.RLIMIT_AS, ({MAX_GB} << 30, resource.RLIM_INFINITY)); "
-             "r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True); "
-             "dt = time.perf_counter() - t; "
-             "u = resource.getrusage(resource.RUSAGE_CHILDREN); print(dt, u.ru_maxrss, u.ru_utime + u.ru_stime); "
-             "sys.stderr.write(r.stderr[-3000:] if r.returncode else ''); sys.exit(r.returncode)")
-    done = subprocess.run([sys.executable, "-c", probe, *args], env={**os.environ, **env}, cwd=ROOT,
-                          capture_output=True, text=True)
+def run(args: list[str], env: dict[str, str]) -> tuple[float, float, float, float]:
+    """Wall seconds, largest RSS of one process (MB), CPU seconds and peak PSS summed over the command and its
+    workers (MB), measured by bench/probe.py in a process of its own."""
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "probe.py"), str(MAX_GB), *args],
+                          env={**os.environ, **env}, cwd=ROOT, capture_output=True, text=True)
     if done.returncode:
         raise RuntimeError(f"{Path(args[0]).name} {args[1]} abgebrochen: {done.stderr.strip().splitlines()[-1:]}")
-    seconds, kb, cpu = done.stdout.split()
-    return float(seconds), int(kb) / 1024, float(cpu)
+    seconds, rss, cpu, total = (float(x) for x in done.stdout.split())
+    return seconds, rss, cpu, total
 
 
 def site_sizes(site: Path) -> dict:
@@ -106,8 +102,8 @@ def prepare(scale: str, work: Path) -> tuple[Path, int]:
 def bench(scale: str, work: Path, rebuild: bool, full: bool, rows: list[Row]) -> None:
     """Append each stage's row to ``rows`` as soon as it is measured, so a stage that stops keeps the ones before."""
     data, n = prepare(scale, work)
-    seconds, peak, cpu = run([str(FOKUS), "check", "--data", str(data)], {})
-    rows.append(Row(scale, n, "Daten (fokus check)", seconds, cpu=cpu, peak_mb=peak))
+    seconds, peak, cpu, total = run([str(FOKUS), "check", "--data", str(data)], {})
+    rows.append(Row(scale, n, "Daten (fokus check)", seconds, cpu=cpu, peak_mb=peak, sum_mb=total))
     if not full:  # data and page stages only (Germany): `fokus pages` loads, checks, derives and plans
         rows.append(pages_stage(scale, work, data, n))
         return
@@ -116,12 +112,14 @@ def bench(scale: str, work: Path, rebuild: bool, full: bool, rows: list[Row]) ->
     cache, site = work / scale / "cache", work / scale / "site"
     shutil.rmtree(cache, ignore_errors=True)
     env = {"FOKUS_CACHE": str(cache)}
-    seconds, peak, cpu = run([str(FOKUS), "build", "--data", str(data), "--out", str(site)], env)
-    row = Row(scale, n, "Website (fokus build)", seconds, cpu=cpu, peak_mb=peak, sizes=site_sizes(site))
+    seconds, peak, cpu, total = run([str(FOKUS), "build", "--data", str(data), "--out", str(site)], env)
+    row = Row(scale, n, "Website (fokus build)", seconds, cpu=cpu, peak_mb=peak, sum_mb=total,
+              sizes=site_sizes(site))
     if rebuild:
         print(f"  {scale}: changed {change_one_value(data)}", flush=True)
-        row.rebuild, peak2, row.cpu_rebuild = run([str(FOKUS), "build", "--data", str(data), "--out", str(site)], env)
-        row.peak_mb = max(peak, peak2)
+        row.rebuild, peak2, row.cpu_rebuild, total2 = run([str(FOKUS), "build", "--data", str(data), "--out",
+                                                           str(site)], env)
+        row.peak_mb, row.sum_mb = max(peak, peak2), max(total, total2)
     rows.append(row)
 
 
@@ -150,8 +148,9 @@ def pages_stage(scale: str, work: Path, data: Path, n: int) -> Row:
     """`fokus pages`: load, check, derive and plan every page and download, written as files; no MkDocs."""
     docs = work / scale / "pages"
     shutil.rmtree(docs, ignore_errors=True)
-    seconds, peak, cpu = run([str(FOKUS), "pages", "--data", str(data), "--out", str(docs)], {})
-    return Row(scale, n, "Daten + Seiten (fokus pages)", seconds, cpu=cpu, peak_mb=peak, sizes=markdown_sizes(docs))
+    seconds, peak, cpu, total = run([str(FOKUS), "pages", "--data", str(data), "--out", str(docs)], {})
+    return Row(scale, n, "Daten + Seiten (fokus pages)", seconds, cpu=cpu, peak_mb=peak, sum_mb=total,
+               sizes=markdown_sizes(docs))
 
 
 def floor(scale: str, work: Path, data: Path, n: int) -> Row:
@@ -163,8 +162,8 @@ def floor(scale: str, work: Path, data: Path, n: int) -> Row:
     subprocess.run([sys.executable, "-c", SOURCES, str(data), str(docs)], check=True, cwd=ROOT)
     config = work / scale / "floor.yml"
     config.write_text(FLOOR_CONFIG.format(docs=docs, site=site), encoding="utf-8")
-    seconds, peak, cpu = run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)], {})
-    return Row(scale, n, "nur MkDocs (Boden)", seconds, cpu=cpu, peak_mb=peak, sizes=site_sizes(site))
+    seconds, peak, cpu, total = run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)], {})
+    return Row(scale, n, "nur MkDocs (Boden)", seconds, cpu=cpu, peak_mb=peak, sum_mb=total, sizes=site_sizes(site))
 
 
 def fmt(value: float | None, digits: int = 1) -> str:
@@ -172,13 +171,13 @@ def fmt(value: float | None, digits: int = 1) -> str:
 
 
 def table(rows: list[Row]) -> str:
-    head = ["Maßstab", "Gemeinden", "Stufe", "kalt s", "Neubau s", "CPU kalt s", "CPU Neubau s", "Spitze MB", "Seiten", "gesamt MB",
+    head = ["Maßstab", "Gemeinden", "Stufe", "kalt s", "Neubau s", "CPU kalt s", "CPU Neubau s", "Spitze MB", "Summe MB", "Seiten", "gesamt MB",
             "Median KB", "größte KB", "geteilt KB"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in rows:
         s = r.sizes
         lines.append("| " + " | ".join([r.scale, f"{r.gemeinden:,}", r.stage, fmt(r.cold), fmt(r.rebuild), fmt(r.cpu), fmt(r.cpu_rebuild),
-                                        fmt(r.peak_mb, 0), str(s.get("pages", "–")), fmt(s.get("total_mb")),
+                                        fmt(r.peak_mb, 0), fmt(r.sum_mb, 0), str(s.get("pages", "–")), fmt(s.get("total_mb")),
                                         fmt(s.get("median_kb")), fmt(s.get("largest_kb")),
                                         fmt(s.get("shared_kb"), 0)]) + " |")
     return "\n".join(lines)

@@ -157,3 +157,53 @@ def test_search_entries_come_from_the_cache_unchanged(store):
     changed = SimpleNamespace(**{**vars(page), "content": "<p>Wedel</p>"})
     second.add_entry_from_context(changed)
     assert second.parsed == 1 and second.entries[-1]["text"] == "Wedel"
+
+
+def test_map_classes_come_from_the_cache_until_the_values_change(store, monkeypatch):
+    import sys
+
+    from fokus_pi.viz.classes import classify
+
+    values = [3.1, 4.7, 5.0, 5.2, 6.8, 7.4, 9.9, 12.5, 2.2, 8.0]
+    fresh = classify(values, 1, "higher_is_worse", centre=6.0)
+    fixed = classify(values, 1, breaks=[4.0, 8.0])
+    monkeypatch.setitem(sys.modules, "mapclassify", None)  # any import of mapclassify now fails
+    assert classify(values, 1, "higher_is_worse", centre=6.0) == fresh
+    assert classify(values, 1, breaks=[4.0, 8.0]) == fixed
+    assert fresh.bins[-1] == 12.5 and 6.0 in fresh.bins and fixed.bins == (4.0, 8.0, 12.5)
+    with pytest.raises(ImportError):  # one changed value: new bounds, computed again
+        classify([*values[:-1], 8.1], 1, "higher_is_worse", centre=6.0)
+    with pytest.raises(ImportError):  # other breaks, same values
+        classify(values, 1, breaks=[5.0, 8.0])
+
+
+def test_compiled_templates_are_reused_and_keyed_by_the_environment_options(store, monkeypatch):
+    from jinja2 import DictLoader, Environment
+
+    source = {"t.j2": "{% if x %}\n  ja\n{% endif %}\n"}
+
+    def env(**options: object) -> Environment:
+        return Environment(loader=DictLoader(source), bytecode_cache=cache.TemplateBytecode(), **options)
+
+    assert env().get_template("t.j2").render(x=1) == "\n  ja\n"
+    assert len([p for p in (store / "jinja").rglob("*") if p.is_file()]) == 1
+    compile_ = Environment.compile
+    monkeypatch.setattr(Environment, "compile", lambda *a, **k: pytest.fail("compiled again"))
+    assert env().get_template("t.j2").render(x=1) == "\n  ja\n"  # a new environment reads the stored code
+    monkeypatch.setattr(Environment, "compile", compile_)
+    assert env(trim_blocks=True).get_template("t.j2").render(x=1) == "  ja\n"  # other options: own entry
+    assert len([p for p in (store / "jinja").rglob("*") if p.is_file()]) == 2
+
+
+def test_chart_skeletons_are_read_back_from_the_cache_without_altair(store, monkeypatch):
+    kinds = [("_indicator_base", (True, True)), ("_scatter_base", (1, 0, ("Gruppe", ("a", "b")))),
+             ("gemeinde_spec", ({"kreis": "Kreis Pinneberg", "gemeinde": ""},))]
+    charts._stored_spec.cache_clear()
+    made = {name: getattr(charts, name)(*args) for name, args in kinds}
+    assert len([p for p in (store / "charts").rglob("*") if p.is_file()]) == 3
+    charts._stored_spec.cache_clear()  # as in a new process
+    monkeypatch.setattr(charts, "alt", None)  # any use of Altair now fails
+    assert {name: getattr(charts, name)(*args) for name, args in kinds} == made
+    assert made["gemeinde_spec"]["params"][0]["value"]["kreis"] == "Kreis Pinneberg"
+    assert [t["title"] for t in made["_scatter_base"]["encoding"]["tooltip"]] == ["Gemeinde", "\0x", "\0y", "Gruppe"]
+    charts._stored_spec.cache_clear()

@@ -36,9 +36,9 @@ def test_a_link_to_a_missing_page_is_refused():
         with links.on_page("kennzahlen/a.md"):
             assert links.href("gemeinden/elmshorn.md") == "../../gemeinden/elmshorn/"
             links.href("gemeinden/atlantis.md#x")
-    links.check(linked, ["kennzahlen/a.md", "gemeinden/elmshorn.md", "gemeinden/atlantis.md"])  # all exist
+    links.check(linked.targets, ["kennzahlen/a.md", "gemeinden/elmshorn.md", "gemeinden/atlantis.md"])  # all exist
     with pytest.raises(ValueError) as caught:
-        links.check(linked, ["kennzahlen/a.md", "gemeinden/elmshorn.md"])
+        links.check(linked.targets, ["kennzahlen/a.md", "gemeinden/elmshorn.md"])
     assert "kennzahlen/a.md: Verweis auf gemeinden/atlantis.md, diese Seite gibt es nicht" in str(caught.value)
     assert "elmshorn" not in str(caught.value)
 

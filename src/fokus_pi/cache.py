@@ -19,6 +19,9 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import Callable, Iterator, TypeVar
 
+from jinja2 import BytecodeCache, Environment
+from jinja2.bccache import Bucket
+
 CACHE_ENV = "FOKUS_CACHE"
 T = TypeVar("T")
 
@@ -101,3 +104,37 @@ def cached_json(namespace: str, digest: str, make: Callable[[], T]) -> T:
 
     stored = cached_text(namespace, digest, text)
     return made[0] if made else json.loads(stored)
+
+
+class TemplateBytecode(BytecodeCache):
+    """Compiled Jinja templates (ours and the theme's) in the cache folder: compiling them took a second of every
+    build. Jinja checks the source's checksum and its own and Python's version before using an entry; the key adds
+    the environment's options that shape the compiled code (Jinja's own file cache leaves them out)."""
+
+    OPTIONS = ("block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
+               "comment_start_string", "comment_end_string", "line_statement_prefix", "line_comment_prefix",
+               "trim_blocks", "lstrip_blocks", "newline_sequence", "keep_trailing_newline", "optimized",
+               "autoescape", "finalize")
+
+    def get_bucket(self, environment: Environment, name: str, filename: str | None, source: str) -> Bucket:
+        options = [_stable(getattr(environment, o)) for o in self.OPTIONS] + sorted(environment.extensions)
+        bucket = Bucket(environment, key(self.get_cache_key(name, filename), options), self.get_source_checksum(source))
+        self.load_bytecode(bucket)
+        return bucket
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        path = _path("jinja", bucket.key)
+        if path is not None and path.is_file():
+            bucket.bytecode_from_string(path.read_bytes())
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        path = _path("jinja", bucket.key)
+        if path is not None:
+            _store(path, bucket.bytecode_to_string())
+
+
+def _stable(value: object) -> str:
+    """An option as text that is the same in every process (a function's repr holds its address)."""
+    if callable(value):
+        return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', type(value).__qualname__)}"
+    return repr(value)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -116,7 +117,9 @@ def serve(data_dir: Path, config_file: Path, dev_addr: str) -> None:
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     from .publish import data_dir_env
+    from .workers import WORKERS_ENV
 
+    os.environ.setdefault(WORKERS_ENV, "1")  # the preview server runs threads, and forking them is not safe
     with data_dir_env(data_dir):
         mkdocs_serve(str(config_file), dev_addr=dev_addr, watch=[str(data_dir)])
 
@@ -126,7 +129,7 @@ def serve(data_dir: Path, config_file: Path, dev_addr: str) -> None:
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), required=True)
 def pages(data_dir: Path, out_dir: Path) -> None:
     """Die erzeugten Seiten als Markdown schreiben (ohne MkDocs, z. B. für eine andere Site-Engine)."""
-    from .pages import plan_downloads, plan_pages, write_pages
+    from .pages import plan, write_pages
     from .report import load_report
 
     try:
@@ -134,7 +137,8 @@ def pages(data_dir: Path, out_dir: Path) -> None:
     except DataError as exc:
         _report_problems(exc)
         sys.exit(1)
-    written = write_pages([*plan_pages(report, progress=True), *plan_downloads(report)], out_dir)
+    planned, files = plan(report, progress=True)
+    written = write_pages([*planned, *files], out_dir)
     click.echo(f"{written} Dateien nach {out_dir}")
 
 

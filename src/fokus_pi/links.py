@@ -82,10 +82,10 @@ def on_page(uri: str) -> Iterator[None]:
             state.page = before
 
 
-def check(links: _Links, pages: Iterable[str]) -> None:
-    """Raise when a recorded link names a page that is not among ``pages``."""
+def check(targets: dict[str, set[str]], pages: Iterable[str]) -> None:
+    """Raise when a recorded link (``_Links.targets``: target -> linking pages) names a page not in ``pages``."""
     known = set(pages)
-    broken = sorted((target, sorted(sources)[0]) for target, sources in links.targets.items() if target not in known)
+    broken = sorted((target, sorted(sources)[0]) for target, sources in targets.items() if target not in known)
     if broken:
         lines = "\n".join(f"{source}: Verweis auf {target}, diese Seite gibt es nicht" for target, source in broken)
         raise ValueError(f"Erzeugte Seiten verweisen auf fehlende Seiten:\n{lines}")

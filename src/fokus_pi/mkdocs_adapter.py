@@ -13,7 +13,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from . import blocks, fmt
-from .pages import nav, plan_downloads, plan_pages
+from .pages import nav, plan
 from .problems import DataError
 from .publish import DATA_ENV
 from .report import Report, load_report_cached
@@ -86,13 +86,14 @@ _blocks: dict[str, tuple[str, ...]] = {}  # HTML blocks of the generated pages o
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     report = report_for(config)
     _blocks.clear()
-    for page in plan_pages(report, progress=True, directory_urls=config.use_directory_urls):
+    pages, downloads = plan(report, progress=True, directory_urls=config.use_directory_urls)
+    for page in pages:
         if files.get_file_from_path(page.uri) is not None:
             raise PluginError(f"content/{page.uri} überschneidet sich mit einer erzeugten Seite")
         inclusion = InclusionLevel.UNDEFINED if page.listed else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.uri, content=page.source, inclusion=inclusion))  # see blocks.py
         _blocks[page.uri] = page.blocks
-    for download in plan_downloads(report):
+    for download in downloads:
         files.append(File.generated(config, download.uri, content=download.content))
     return files
 

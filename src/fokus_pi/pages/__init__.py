@@ -13,6 +13,7 @@ from typing import Iterable
 from tqdm import tqdm
 
 from .. import api, blocks, links, opendata
+from ..workers import run as workers_run
 from ..opendata import download_block
 from ..report import Report
 from ..releases import releases
@@ -35,9 +36,47 @@ class Page:
         return blocks.fill(self.source, self.blocks)
 
 
-def plan_pages(report: Report, progress: bool = False, directory_urls: bool = True) -> list[Page]:
+def plan_pages(report: Report, progress: bool = False, directory_urls: bool = True,
+               workers: int | None = None) -> list[Page]:
     """Every generated page of the report, in a stable order. ``directory_urls`` is the engine's URL style
-    (False for the offline copy's .html links): the HTML tables' links are written in it (links.py)."""
+    (False for the offline copy's .html links): the HTML tables' links are written in it (links.py). The pages
+    are planned on ``workers`` processes (default: every core, workers.py), with the same result as on one."""
+    return plan(report, progress, directory_urls, workers, downloads=False)[0]
+
+
+def plan(report: Report, progress: bool = False, directory_urls: bool = True, workers: int | None = None,
+         downloads: bool = True) -> tuple[list[Page], list[Download]]:
+    """The pages and, while worker processes plan them, the downloads (open data, API) in this process."""
+    jobs = _page_jobs(report)
+    listed = not views.land_scale(report)
+    _warm(report)  # before the fork: each worker inherits the indexes instead of building its own
+
+    def one(index: int) -> tuple[Page, dict[str, set[str]]]:
+        uri, title, make, subject = jobs[index]
+        with links.collecting(directory_urls) as linked, links.on_page(uri), blocks.collecting() as html:
+            markdown = make(report, subject) if subject is not None else make(report)
+        one_gemeinde = uri.startswith("gemeinden/") and uri != "gemeinden/index.md"
+        page = Page(uri, title, markdown + download_block(report, uri), tuple(html),
+                    listed=listed or not one_gemeinde)
+        return page, linked.targets
+
+    files: list[Download] = []
+    planned: list[Page | None] = [None] * len(jobs)
+    targets: dict[str, set[str]] = {}
+    done = workers_run(one, len(jobs), workers,
+                       meanwhile=(lambda: files.extend(plan_downloads(report))) if downloads else None)
+    for index, (page, linked) in tqdm(done, total=len(jobs), desc="Seiten", unit="Seite",
+                                      disable=not progress or None):
+        planned[index] = page
+        for target, sources in linked.items():
+            targets.setdefault(target, set()).update(sources)
+    pages = [p for p in planned if p is not None]
+    links.check(targets, (p.uri for p in pages))
+    return pages, files
+
+
+def _page_jobs(report: Report) -> list[tuple]:
+    """(URI, title, page function, subject) of every generated page, in the order of the site."""
     jobs = [
         *((f"kennzahlen/{i.id}.md", i.short_title, indicator.page, i) for i in report.published()),
         *((f"gemeinden/{g.slug}.md", g.name, gemeinde.page, g) for g in report.register.gemeinden),
@@ -58,16 +97,15 @@ def plan_pages(report: Report, progress: bool = False, directory_urls: bool = Tr
         jobs.extend((f"foerderung/{p.id}.md", p.title, funding.page, p) for p in report.programmes)
     jobs.extend(_planning_jobs(report))
     jobs.extend(hilfeportal.jobs(report))
-    pages, listed = [], not views.land_scale(report)
-    with links.collecting(directory_urls) as linked:
-        for uri, title, make, subject in tqdm(jobs, desc="Seiten", unit="Seite", disable=not progress or None):
-            with links.on_page(uri), blocks.collecting() as html:
-                markdown = make(report, subject) if subject is not None else make(report)
-            one_gemeinde = uri.startswith("gemeinden/") and uri != "gemeinden/index.md"
-            pages.append(Page(uri, title, markdown + download_block(report, uri), tuple(html),
-                              listed=listed or not one_gemeinde))
-    links.check(linked, (p.uri for p in pages))
-    return pages
+    return jobs
+
+
+def _warm(report: Report) -> None:
+    """Build the report's lazy indexes that nearly every page reads."""
+    report.row("", "", 0)
+    report.of("")
+    report.years("")
+    report.latest_year("")
 
 
 def nav(report: Report) -> dict[str, list]:

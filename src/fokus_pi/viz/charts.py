@@ -6,10 +6,13 @@ in the compact form of data.py, and fokus-viz.js expands them into rows for both
 
 from __future__ import annotations
 
-from functools import cache
+import json
+from functools import cache, wraps
+from typing import Callable
 
 import altair as alt
 
+from ..cache import cached_json, code_version, key
 from ..catalogue import Indicator
 from .classes import FAVOURABLE, UNFAVOURABLE
 from .data import comparable
@@ -31,6 +34,27 @@ PICK_COLORS = ["#0072B2", "#D55E00", "#CC79A7", "#56B4E9", "#009E73", "#E69F00",
 NEUTRAL_CHANGE = "#7a7a7a"
 BAR_STEP = 13
 WIDE = 560
+
+
+def _stored(make: Callable[..., dict]) -> Callable[..., dict]:
+    """Keep a chart kind's spec in memory and in the build cache: Altair takes a quarter of a second per spec,
+    and a spec depends only on its arguments, this module and Altair's version."""
+    @wraps(make)
+    def spec(*args: object) -> dict:
+        frozen = json.dumps(args, sort_keys=True, ensure_ascii=False)  # dict arguments (names) as a cache key
+        return _stored_spec(make.__name__, frozen)
+
+    makers[make.__name__] = make
+    return spec
+
+
+makers: dict[str, Callable[..., dict]] = {}
+
+
+@cache
+def _stored_spec(name: str, frozen: str) -> dict:
+    digest = key(code_version("viz/charts.py", "dist:altair"), name, frozen)
+    return cached_json("charts", digest, lambda: makers[name](*json.loads(frozen)))
 
 
 def axis_format(decimals: int) -> str:
@@ -68,7 +92,7 @@ def indicator_spec(ind: Indicator, year: int, picked: list[str], kreis_name: str
     return _filled(base, values, {T_TITLE: ind.short_title, T_UNIT: ind.unit, T_KREIS: kreis_name})
 
 
-@cache
+@_stored
 def _indicator_base(compared: bool, has_unit: bool) -> dict:
     stand_in = Indicator(id="x", title=T_TITLE, short_title=T_TITLE, unit=T_UNIT if has_unit else "", field="",
                          description="", source="", kind="rate" if compared else "count", direction="",
@@ -173,6 +197,7 @@ def _level_names_expr() -> str:
     return "namen[datum.value] || datum.value"
 
 
+@_stored
 def gemeinde_spec(names: dict[str, str]) -> dict:
     """Small multiples for one Handlungsfeld: each indicator's series for the Gemeinde, Kreis, Land and Bund.
     One spec serves every Gemeinde page; the page adds its own name to the param "namen" (level -> name)."""
@@ -205,7 +230,7 @@ def scatter_spec(x_title: str, y_title: str, x_dec: int, y_dec: int, description
     return {**_filled(base, {X_TITLE: x_title, Y_TITLE: y_title}, {}), "description": description}
 
 
-@cache
+@_stored
 def _scatter_base(x_dec: int, y_dec: int, group: tuple[str, tuple[str, ...]] | None) -> dict:
     tip = [alt.Tooltip("name:N", title="Gemeinde"), alt.Tooltip("xtext:N", title=X_TITLE),
            alt.Tooltip("ytext:N", title=Y_TITLE)]

@@ -7,6 +7,7 @@ the palette diverges there (blue: more favourable than the Kreis, red: less favo
 
 from __future__ import annotations
 
+import hashlib
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import numpy as np
 
 from .. import fmt
+from ..cache import cached_json, code_version, key
 
 # ColorBrewer schemes (Brewer & Harrower), all marked colour-blind safe: YlGnBu sequential, RdBu diverging.
 SEQUENTIAL: dict[int, list[str]] = {
@@ -60,20 +62,28 @@ class Classes:
 
 
 def _quantile_bins(values: np.ndarray, k: int) -> list[float]:
-    import mapclassify  # here, not at the top: it loads SciPy (1.7 s), which commands without maps never need
-
     k = max(1, min(k, len(np.unique(values))))
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # mapclassify warns when ties leave fewer classes than asked
-        return [float(b) for b in mapclassify.Quantiles(values, k=k).bins]
+    return _bins("Quantiles", values, k=k)
 
 
 def _user_bins(values: np.ndarray, breaks: Sequence[float]) -> list[float]:
-    import mapclassify
+    return _bins("UserDefined", values, bins=sorted(breaks))
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return [float(b) for b in mapclassify.UserDefined(values, bins=sorted(breaks)).bins]
+
+def _bins(scheme: str, values: np.ndarray, **options: object) -> list[float]:
+    """mapclassify's bounds, through the content-hash cache: a rebuild then imports mapclassify, and with it
+    SciPy (1.7 s), only for the indicators whose values changed."""
+    digest = key(code_version("dist:mapclassify"), scheme, options, str(values.dtype),
+                 hashlib.sha256(np.ascontiguousarray(values).tobytes()).hexdigest())
+
+    def make() -> list[float]:
+        import mapclassify  # here, not at the top: commands without maps never need SciPy
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # mapclassify warns when ties leave fewer classes than asked
+            return [float(b) for b in getattr(mapclassify, scheme)(values, **options).bins]
+
+    return cached_json("classes", digest, make)
 
 
 def _clean(bins: Sequence[float], decimals: int) -> list[float]:

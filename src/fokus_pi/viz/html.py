@@ -13,6 +13,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from .. import fmt
 from ..areas import Gemeinde
+from ..cache import TemplateBytecode
 from ..catalogue import Indicator
 from ..report import Report
 from . import charts, data
@@ -27,7 +28,7 @@ PATTERN_LABELS = (("geheim", "geheim (Zahlenwert geheim zu halten)"),
 @cache
 def _environment() -> Environment:
     return Environment(loader=PackageLoader("fokus_pi", "templates"), undefined=StrictUndefined, autoescape=True,
-                       trim_blocks=True, lstrip_blocks=True)
+                       trim_blocks=True, lstrip_blocks=True, bytecode_cache=TemplateBytecode())
 
 
 def _render(template: str, **context: object) -> str:

@@ -1,0 +1,65 @@
+"""Independent build jobs on every core, through forked worker processes.
+
+Why fork: a worker inherits the loaded report (seconds to load, a gigabyte for a Land) and every cache the
+parent warmed, without pickling any of it; only the jobs' results travel back. Where fork is missing or unsafe
+(Windows, macOS) or only one core is free, the jobs run in this process, in the same order, with the same
+results. ``FOKUS_WORKERS`` sets the number of processes (1: no workers at all).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from typing import Callable, Iterator, TypeVar
+
+T = TypeVar("T")
+WORKERS_ENV = "FOKUS_WORKERS"
+
+_job: Callable[[int], object] | None = None  # what the forked workers run; set before the fork, inherited
+
+
+def count() -> int:
+    """Worker processes to use: ``FOKUS_WORKERS``, else the cores this process may run on."""
+    value = os.environ.get(WORKERS_ENV, "").strip()
+    if value:
+        if not value.isdigit() or int(value) < 1:
+            raise ValueError(f"{WORKERS_ENV}={value!r}: erwartet wird eine ganze Zahl ab 1")
+        return int(value)
+    cores = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else range(os.cpu_count() or 1)
+    return len(cores)
+
+
+def can_fork() -> bool:
+    return sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()
+
+
+def _run(index: int) -> tuple[int, object]:
+    assert _job is not None
+    return index, _job(index)
+
+
+def run(job: Callable[[int], T], total: int, workers: int | None = None,
+        meanwhile: Callable[[], object] | None = None) -> Iterator[tuple[int, T]]:
+    """Yield ``(i, job(i))`` for every i below ``total``, in order of completion across ``workers`` processes.
+
+    ``meanwhile`` runs in this process once the workers have started (work that does not need their results,
+    e.g. the open-data files). A job's exception ends the run and is raised here, as in a plain loop.
+    """
+    global _job
+    workers = min(count() if workers is None else workers, total)
+    if workers < 2 or not can_fork():
+        if meanwhile is not None:
+            meanwhile()
+        for index in range(total):
+            yield index, job(index)
+        return
+    _job = job
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            results = pool.imap_unordered(_run, range(total), chunksize=1)
+            if meanwhile is not None:
+                meanwhile()
+            yield from results  # type: ignore[misc]
+    finally:
+        _job = None

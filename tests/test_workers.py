@@ -1,0 +1,58 @@
+"""Pages planned on several cores: other processes do the work, and the result is the one of a single process."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from fokus_pi import workers
+from fokus_pi.pages import plan
+
+
+def _pid(index: int) -> tuple[int, int]:
+    return index, os.getpid()
+
+
+def test_jobs_run_in_forked_workers_and_every_result_comes_back():
+    done = dict(workers.run(_pid, 40, workers=2))
+    assert sorted(done) == list(range(40))
+    assert os.getpid() not in {pid for _, pid in done.values()}  # the workers did the jobs, not this process
+
+
+def test_one_worker_runs_the_jobs_here_in_order_and_meanwhile_first():
+    order: list[str] = []
+    results = list(workers.run(lambda i: order.append(f"job {i}") or i * i, 3, workers=1,
+                               meanwhile=lambda: order.append("meanwhile")))
+    assert results == [(0, 0), (1, 1), (2, 4)]
+    assert order == ["meanwhile", "job 0", "job 1", "job 2"]
+
+
+def _fails_on_three(index: int) -> int:
+    if index == 3:
+        raise ValueError("Seite 3 kaputt")
+    return index
+
+
+def test_a_failing_job_fails_the_run_as_in_a_plain_loop():
+    with pytest.raises(ValueError, match="Seite 3 kaputt"):
+        list(workers.run(_fails_on_three, 8, workers=2))
+
+
+def test_the_number_of_workers_comes_from_the_environment(monkeypatch):
+    monkeypatch.setenv(workers.WORKERS_ENV, "3")
+    assert workers.count() == 3
+    monkeypatch.setenv(workers.WORKERS_ENV, "zwei")
+    with pytest.raises(ValueError, match="FOKUS_WORKERS='zwei'"):
+        workers.count()
+    monkeypatch.delenv(workers.WORKERS_ENV)
+    assert workers.count() == len(os.sched_getaffinity(0))
+
+
+def test_two_workers_plan_the_same_pages_and_downloads_as_one(tiny_report):
+    one_pages, one_files = plan(tiny_report, workers=1)
+    two_pages, two_files = plan(tiny_report, workers=2)
+    assert [p.uri for p in two_pages] == [p.uri for p in one_pages]  # the site's order, not completion order
+    assert two_pages == one_pages  # sources, blocks, titles, navigation flags
+    assert {f.uri: f.content for f in two_files} == {f.uri: f.content for f in one_files}
+    assert "kennzahlen/sgb-ii-quote.md" in {p.uri for p in two_pages} and len(two_files) > 10

@@ -207,3 +207,20 @@ def test_chart_skeletons_are_read_back_from_the_cache_without_altair(store, monk
     assert made["gemeinde_spec"]["params"][0]["value"]["kreis"] == "Kreis Pinneberg"
     assert [t["title"] for t in made["_scatter_base"]["encoding"]["tooltip"]] == ["Gemeinde", "\0x", "\0y", "Gruppe"]
     charts._stored_spec.cache_clear()
+
+
+def test_the_loaded_report_is_reused_across_builds_until_a_data_file_changes(tiny_copy, store, monkeypatch):
+    from fokus_pi import report as model
+
+    first = model.load_report_cached(tiny_copy)
+    assert len([p for p in (store / "report").rglob("*") if p.is_file()]) == 1
+    model._CACHE.clear()  # as in the next build's process
+    monkeypatch.setattr(model, "load_report", lambda data_dir: pytest.fail("loaded again"))
+    again = model.load_report_cached(tiny_copy)
+    assert again is not first and again.facts.equals(first.facts)
+    assert [i.id for i in again.published()] == [i.id for i in first.published()]
+    values = tiny_copy / "snapshots/2025-06-30/values.csv"
+    values.write_text(values.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # one byte more
+    model._CACHE.clear()
+    with pytest.raises(pytest.fail.Exception, match="loaded again"):
+        model.load_report_cached(tiny_copy)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
 import tempfile
 from contextlib import contextmanager
 from functools import cache
@@ -104,6 +105,21 @@ def cached_json(namespace: str, digest: str, make: Callable[[], T]) -> T:
 
     stored = cached_text(namespace, digest, text)
     return made[0] if made else json.loads(stored)
+
+
+def cached_pickle(namespace: str, digest: str, make: Callable[[], T]) -> T:
+    """Like cached_text for Python objects (the loaded report). An entry that no longer unpickles (another
+    pandas) is made again; the key should name the versions of everything inside, so this stays the exception."""
+    path = _path(namespace, digest)
+    if path is not None and path.is_file():
+        try:
+            return pickle.loads(path.read_bytes())
+        except Exception:  # noqa: BLE001 - any failure to read back only means: make it again
+            pass
+    made = make()
+    if path is not None:
+        _store(path, pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL))
+    return made
 
 
 class TemplateBytecode(BytecodeCache):

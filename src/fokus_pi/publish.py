@@ -55,8 +55,9 @@ def build_site(data_dir: Path, out_dir: Path, config_file: Path = Path("mkdocs.y
     ``archive`` also builds the earlier yearly editions into archiv/<jahr>/ (editions.py) before the swap;
     ``overrides`` are MkDocs settings that replace the config file's (docs_dir, nav, hooks …)."""
     started = time.perf_counter()
-    report = load_report_cached(data_dir)  # raises DataError before anything is written
     out_dir = Path(out_dir).resolve()
+    with cache_env(out_dir.parent / ".cache"):
+        report = load_report_cached(data_dir)  # raises DataError before anything is written
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     for stale in out_dir.parent.glob(f".tmp-{out_dir.name}-*"):
         shutil.rmtree(stale, ignore_errors=True)  # left by a build that was killed

@@ -12,6 +12,7 @@ import pandas as pd
 
 from .aggregate import aggregate
 from .areas import Gemeinde, Register, load_register
+from .cache import cached_pickle, code_version, key
 from .catalogue import Catalogue, Indicator, load_catalogue
 from .derive import derive
 from .disclosure import Policy, population_order, suppress
@@ -153,9 +154,17 @@ _CACHE: dict[tuple[str, str], Report] = {}
 
 
 def load_report_cached(data_dir: Path) -> Report:
-    """load_report, reused while no input file changed (live preview, builds that also run checks)."""
-    key = (str(Path(data_dir).resolve()), fingerprint(Path(data_dir)))
-    if key not in _CACHE:
+    """load_report, reused while no input file changed: in this process (live preview, builds that also run
+    checks) and, with a build cache (fokus_pi.cache), across builds, so a build after a change to texts or
+    templates only reads the data files to hash them (0.1 s instead of 2 s for the demo). Only a report that
+    loaded without problems is stored; the key holds the package's code and the versions of the libraries
+    whose objects it contains."""
+    found = (str(Path(data_dir).resolve()), fingerprint(Path(data_dir)))
+    if found not in _CACHE:
         _CACHE.clear()
-        _CACHE[key] = load_report(data_dir)
-    return _CACHE[key]
+        digest = key(code_version(".", *STORED_WITH), *found)
+        _CACHE[found] = cached_pickle("report", digest, lambda: load_report(data_dir))
+    return _CACHE[found]
+
+
+STORED_WITH = ("dist:pandas", "dist:pyarrow", "dist:numpy", "dist:shapely", "dist:pyyaml")

@@ -84,6 +84,19 @@ def _store(path: Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
+def lookup(namespace: str, digest: str) -> bytes | None:
+    """The bytes stored under ``digest``, or None (also when caching is off)."""
+    path = _path(namespace, digest)
+    return path.read_bytes() if path is not None and path.is_file() else None
+
+
+def store(namespace: str, digest: str, data: bytes) -> None:
+    """Store ``data`` under ``digest``; nothing when caching is off."""
+    path = _path(namespace, digest)
+    if path is not None:
+        _store(path, data)
+
+
 def cached_text(namespace: str, digest: str, make: Callable[[], str]) -> str:
     """The text stored under ``digest``, or ``make()`` stored there first."""
     path = _path(namespace, digest)

@@ -98,6 +98,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def generated(uri: str) -> bool:
+    """Whether the page at ``uri`` (a Markdown path) is one of the generated pages of the build in progress."""
+    return uri in _blocks
+
+
 @event_priority(100)  # before minify (50) and every hook that reads the finished page
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Put the HTML blocks back in place of their placeholders."""

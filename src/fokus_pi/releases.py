@@ -110,6 +110,10 @@ def _years_by_indicator(rows: pd.DataFrame) -> dict[str, tuple[int, ...]]:
 
 def releases(report: Report) -> list[Release]:
     """One release per snapshot, newest first; each compared with the snapshot before it."""
+    return report.derived("releases", _releases)
+
+
+def _releases(report: Report) -> list[Release]:
     if len(report.history) != len(report.snapshots):
         return []
     result = []

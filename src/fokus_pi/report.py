@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 
@@ -28,6 +29,8 @@ from .sozialformel import compute as compute_sozialformel
 from .sozialformel import load_config as load_sozialformel
 from .validate import load_values
 
+T = TypeVar("T")
+
 
 @dataclass
 class Report:
@@ -45,6 +48,7 @@ class Report:
     services: Directory | None = None  # the Hilfeportal's directory of help services (optional files)
     _by_indicator: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
     _rows: dict[tuple[str, str, int], Mapping] = field(default_factory=dict, repr=False)
+    _derived: dict[str, object] = field(default_factory=dict, repr=False)
 
     @property
     def snapshot(self) -> Snapshot:
@@ -94,6 +98,13 @@ class Report:
             rows = (dict(zip(names, cells)) for cells in zip(*(self.facts[c].tolist() for c in names)))
             self._rows.update(((r["indicator"], r["area"], r["year"]), r) for r in rows)
         return self._rows.get((indicator_id, area, year))
+
+    def derived(self, name: str, make: Callable[["Report"], T]) -> T:
+        """``make(self)``, computed once per report: for results that the page plan, the navigation and the
+        hooks all ask for (e.g. the release comparisons, seconds for a Land)."""
+        if name not in self._derived:
+            self._derived[name] = make(self)
+        return self._derived[name]  # type: ignore[return-value]
 
     def gemeinde(self, ags: str) -> Gemeinde:
         return self.register.by_ags()[ags]

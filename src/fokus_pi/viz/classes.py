@@ -36,7 +36,7 @@ K_SIDE = 3
 
 def round_half_up(value: float, decimals: int) -> float:
     """The value as the tables print it (half up, like fmt.number), so map, charts and tables agree."""
-    q = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    q = Decimal(repr(float(value))).quantize(fmt.quantum(decimals), rounding=ROUND_HALF_UP)
     return float(q) + 0.0  # + 0.0 turns -0.0 into 0.0
 
 

@@ -1,0 +1,77 @@
+"""MkDocs' Markdown conversion of generated pages from the build cache: same site, no conversion when unchanged."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from types import SimpleNamespace
+
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from fokus_pi import cache, mdcache
+from fokus_pi.publish import build_site
+
+from .conftest import TINY, TINY_CONFIG
+
+
+def _site(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_second_build_converts_no_unchanged_generated_page_and_is_byte_identical(tmp_path, monkeypatch):
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
+    converted: list[str] = []
+    render = Page.render
+
+    def counting(self: Page, config, files) -> None:
+        converted.append(self.file.src_uri)
+        render(self, config, files)
+
+    monkeypatch.setattr(Page, "render", counting)
+    first = _site(build_site(TINY, tmp_path / "one", TINY_CONFIG).out_dir)
+    assert "kennzahlen/sgb-ii-quote.md" in converted and "gemeinden/adorf.md" in converted
+    stored = len(list((tmp_path / "cache" / "markdown").rglob("*")))
+    converted.clear()
+    second = _site(build_site(TINY, tmp_path / "two", TINY_CONFIG).out_dir)
+    assert not [uri for uri in converted if uri.startswith(("kennzahlen/", "gemeinden/", "planungsraeume/"))]
+    assert second == first  # pages, search index, sitemap: the same bytes
+    assert len(list((tmp_path / "cache" / "markdown").rglob("*"))) == stored
+    page = second["kennzahlen/sgb-ii-quote/index.html"].decode("utf-8")
+    assert "<a class=md-nav__link href=#karte>" in page  # the table of contents came back with the HTML
+
+
+def _fake_page(markdown: str, warn: bool) -> SimpleNamespace:
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="kennzahlen/x.md", url="kennzahlen/x/"), markdown=markdown,
+                           content=None, toc=None, _title_from_render=None, present_anchor_ids=None,
+                           links_to_anchors=None)
+
+    def render(config, files) -> None:
+        if warn:
+            logging.getLogger("mkdocs.structure.pages").warning("Verweis auf fehlende Seite")
+        page.content = f"<h2 id=\"a\">{markdown}</h2>"
+        page.toc = get_toc([{"level": 2, "id": "a", "name": markdown, "children": []}])
+        page._title_from_render = "Titel"
+        page.present_anchor_ids = {"a"}
+
+    page.render = render
+    return page
+
+
+def test_a_conversion_that_logged_is_not_stored_and_a_clean_one_comes_back_whole(tmp_path, monkeypatch):
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
+    warned = _fake_page("Kinderarmut", warn=True)
+    mdcache.cached_render(warned, None, None, "site")()
+    assert warned.content == '<h2 id="a">Kinderarmut</h2>' and not (tmp_path / "cache" / "markdown").exists()
+
+    clean = _fake_page("Altersarmut", warn=False)
+    mdcache.cached_render(clean, None, None, "site")()
+    again = _fake_page("Altersarmut", warn=False)
+    again.render = lambda config, files: (_ for _ in ()).throw(AssertionError("converted again"))
+    mdcache.cached_render(again, None, None, "site")()
+    assert again.content == clean.content and again._title_from_render == "Titel"
+    assert [(i.id, i.title, i.level) for i in again.toc] == [("a", "Altersarmut", 2)]
+    assert again.present_anchor_ids == {"a"}
+    other = _fake_page("Altersarmut", warn=False)
+    mdcache.cached_render(other, None, None, "other site")()  # e.g. another file's URL changed
+    assert len([p for p in (tmp_path / "cache" / "markdown").rglob("*") if p.is_file()]) == 2

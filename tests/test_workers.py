@@ -39,6 +39,26 @@ def test_a_failing_job_fails_the_run_as_in_a_plain_loop():
         list(workers.run(_fails_on_three, 8, workers=2))
 
 
+class _Odd(Exception):
+    """Its __init__ takes two arguments; unpickling it from Exception.args fails (and used to stop the pool)."""
+
+    def __init__(self, page: str, line: int):
+        super().__init__(f"{page}, Zeile {line}")
+
+
+def _odd_on_two(index: int) -> int:
+    if index == 2:
+        raise _Odd("gemeinden/adorf.md", 3)
+    return index
+
+
+def test_an_exception_that_does_not_unpickle_still_ends_the_run_with_its_message_and_traceback():
+    with pytest.raises(RuntimeError, match="_Odd: gemeinden/adorf.md, Zeile 3") as raised:
+        list(workers.run(_odd_on_two, 6, workers=2))
+    assert isinstance(raised.value.__cause__, workers.WorkerTraceback)
+    assert "_odd_on_two" in str(raised.value.__cause__)  # where in the worker it was raised
+
+
 def test_the_number_of_workers_comes_from_the_environment(monkeypatch):
     monkeypatch.setenv(workers.WORKERS_ENV, "3")
     assert workers.count() == 3

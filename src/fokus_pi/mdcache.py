@@ -27,8 +27,9 @@ PACKAGES = ("dist:mkdocs", "dist:markdown", "dist:pymdown-extensions", "dist:mkd
 
 def site_key(config: MkDocsConfig, files: Files) -> str:
     """What every page's conversion shares: Markdown settings, link checks, URL style and every file's URL."""
+    anchors = logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG  # see Page.render
     return key(code_version("mdcache.py", *PACKAGES), config["markdown_extensions"], config["mdx_configs"],
-               config["use_directory_urls"], config["validation"], config["site_url"],
+               config["use_directory_urls"], config["validation"], config["site_url"], anchors,
                sorted((f.src_uri, f.url, str(f.inclusion)) for f in files))
 
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
 import sys
+import traceback
 from typing import Callable, Iterator, TypeVar
 
 T = TypeVar("T")
@@ -34,9 +36,25 @@ def can_fork() -> bool:
     return sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()
 
 
-def _run(index: int) -> tuple[int, object]:
+class WorkerTraceback(Exception):
+    """The traceback of an exception raised in a worker, as text: the cause of the exception raised here."""
+
+
+def _run(index: int) -> tuple[int, object, BaseException | None, str]:
     assert _job is not None
-    return index, _job(index)
+    try:
+        return index, _job(index), None, ""
+    except Exception as exc:  # sent back as a value: an exception that does not unpickle would stop the pool
+        return index, None, _portable(exc), traceback.format_exc()
+
+
+def _portable(exc: Exception) -> Exception:
+    """``exc`` if it survives pickling, else a RuntimeError with its type and message."""
+    try:
+        pickle.loads(pickle.dumps(exc))
+        return exc
+    except Exception:  # noqa: BLE001 - e.g. an __init__ with more arguments than Exception.args holds
+        return RuntimeError(f"{type(exc).__name__}: {exc}")
 
 
 def run(job: Callable[[int], T], total: int, workers: int | None = None,
@@ -60,6 +78,9 @@ def run(job: Callable[[int], T], total: int, workers: int | None = None,
             results = pool.imap_unordered(_run, range(total), chunksize=1)
             if meanwhile is not None:
                 meanwhile()
-            yield from results  # type: ignore[misc]
+            for index, result, error, trace in results:
+                if error is not None:
+                    raise error from WorkerTraceback(trace)
+                yield index, result  # type: ignore[misc]
     finally:
         _job = None

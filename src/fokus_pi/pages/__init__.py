@@ -13,10 +13,10 @@ from typing import Iterable
 from tqdm import tqdm
 
 from .. import api, blocks, links, opendata
-from ..workers import run as workers_run
 from ..opendata import download_block
 from ..report import Report
 from ..releases import releases
+from ..workers import run as workers_run
 from . import (context, findings, funding, gemeinde, indicator, news, overview, planning, recommendations,
                sozialformel, views)
 from . import services as hilfeportal

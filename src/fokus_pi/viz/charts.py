@@ -36,25 +36,25 @@ BAR_STEP = 13
 WIDE = 560
 
 
+_makers: dict[str, Callable[..., dict]] = {}  # the Altair functions behind _stored, by name
+
+
 def _stored(make: Callable[..., dict]) -> Callable[..., dict]:
     """Keep a chart kind's spec in memory and in the build cache: Altair takes a quarter of a second per spec,
-    and a spec depends only on its arguments, this module and Altair's version."""
+    and a spec depends only on its arguments (JSON values: tuples arrive as lists), this module and Altair."""
     @wraps(make)
     def spec(*args: object) -> dict:
         frozen = json.dumps(args, sort_keys=True, ensure_ascii=False)  # dict arguments (names) as a cache key
         return _stored_spec(make.__name__, frozen)
 
-    makers[make.__name__] = make
+    _makers[make.__name__] = make
     return spec
-
-
-makers: dict[str, Callable[..., dict]] = {}
 
 
 @cache
 def _stored_spec(name: str, frozen: str) -> dict:
     digest = key(code_version("viz/charts.py", "dist:altair"), name, frozen)
-    return cached_json("charts", digest, lambda: makers[name](*json.loads(frozen)))
+    return cached_json("charts", digest, lambda: _makers[name](*json.loads(frozen)))
 
 
 def axis_format(decimals: int) -> str:

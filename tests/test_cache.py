@@ -224,3 +224,33 @@ def test_the_loaded_report_is_reused_across_builds_until_a_data_file_changes(tin
     model._CACHE.clear()
     with pytest.raises(pytest.fail.Exception, match="loaded again"):
         model.load_report_cached(tiny_copy)
+
+
+def test_each_snapshot_is_checked_once_and_again_only_when_its_file_changes(tiny_copy, store, monkeypatch):
+    from fokus_pi import report as model
+    from fokus_pi.problems import DataError
+
+    checked: list[str] = []
+    load_values = model.load_values
+
+    def counting(snap, *args):
+        checked.append(snap.id)
+        return load_values(snap, *args)
+
+    monkeypatch.setattr(model, "load_values", counting)
+    first = model.load_report(tiny_copy)
+    assert checked == ["2024-06-30", "2025-06-30"]
+    newest = tiny_copy / "snapshots/2025-06-30/values.csv"
+    text = newest.read_text(encoding="utf-8")
+    newest.write_text(text + "\n", encoding="utf-8")  # the newest snapshot changed, the older did not
+    checked.clear()
+    again = model.load_report(tiny_copy)
+    assert checked == ["2025-06-30"] and again.facts.equals(first.facts)
+    assert again.history[0].equals(first.history[0])  # the older snapshot's values, read back from the cache
+
+    newest.write_text(text + "sgb-ii-quote,01056999,2025,1.0,,,\n", encoding="utf-8")  # an unknown Gemeinde
+    for _ in range(2):  # a snapshot with a problem is never stored: checked and reported on every load
+        checked.clear()
+        with pytest.raises(DataError, match="01056999"):
+            model.load_report(tiny_copy)
+        assert checked == ["2025-06-30"]

@@ -120,9 +120,11 @@ def cached_json(namespace: str, digest: str, make: Callable[[], T]) -> T:
     return made[0] if made else json.loads(stored)
 
 
-def cached_pickle(namespace: str, digest: str, make: Callable[[], T]) -> T:
-    """Like cached_text for Python objects (the loaded report). An entry that no longer unpickles (another
-    pandas) is made again; the key should name the versions of everything inside, so this stays the exception."""
+def cached_pickle(namespace: str, digest: str, make: Callable[[], T],
+                  keep: Callable[[T], bool] = lambda made: True) -> T:
+    """Like cached_text for Python objects (the loaded report); ``keep(made)`` False: not stored (a snapshot that
+    had problems). An entry that no longer unpickles (another pandas) is made again; the key should name the
+    versions of everything inside, so this stays the exception."""
     path = _path(namespace, digest)
     if path is not None and path.is_file():
         try:
@@ -130,7 +132,7 @@ def cached_pickle(namespace: str, digest: str, make: Callable[[], T]) -> T:
         except Exception:  # noqa: BLE001 - any failure to read back only means: make it again
             pass
     made = make()
-    if path is not None:
+    if path is not None and keep(made):
         _store(path, pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL))
     return made
 

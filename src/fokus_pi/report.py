@@ -132,7 +132,7 @@ def load_report(data_dir: Path) -> Report:
             out.add(data_dir / "report.yml", line, col, f"Schlüsselkennzahl „{kf}“ steht nicht in indicators.yml")
     snapshots = discover(data_dir / "snapshots", out)
     mergers = load_mergers(data_dir / "areas", {g.ags for g in register.gemeinden}, out)
-    values = [load_values(s, catalogue, register, out, retired(mergers)) for s in snapshots]
+    values = [_values(s, catalogue, register, out, retired(mergers)) for s in snapshots]
     sf_config = load_sozialformel(data_dir / "sozialformel.yml", catalogue, out)
     programmes = load_programmes(data_dir / "funding", catalogue, {g.ags for g in register.gemeinden},
                                  {"sozialformel"} if sf_config else set(), out)
@@ -161,6 +161,23 @@ def load_report(data_dir: Path) -> Report:
                   planning=planning, history=values, mergers=mergers, services=services)
 
 
+STORED_WITH = ("dist:pandas", "dist:pyarrow", "dist:numpy", "dist:shapely", "dist:pyyaml")  # objects in the cache
+
+
+def _values(snap: Snapshot, catalogue: Catalogue, register: Register, out: Collector,
+            gone: dict[str, Merger]) -> pd.DataFrame:
+    """load_values through the build cache: a snapshot whose file did not change is not read and checked again
+    (a third of a Land's loading when only the newest snapshot changed). Only a snapshot without problems is
+    stored, so a problem is reported on every build until it is fixed."""
+    path = snap.values_file
+    digest = key(code_version(".", *STORED_WITH), repr(snap), repr(catalogue), sorted(register.known_codes()),
+                 sorted((ags, repr(m)) for ags, m in gone.items()),
+                 hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None)
+    before = len(out.problems)
+    return cached_pickle("values", digest, lambda: load_values(snap, catalogue, register, out, gone),
+                         keep=lambda _: len(out.problems) == before)
+
+
 _CACHE: dict[tuple[str, str], Report] = {}
 
 
@@ -177,5 +194,3 @@ def load_report_cached(data_dir: Path) -> Report:
         _CACHE[found] = cached_pickle("report", digest, lambda: load_report(data_dir))
     return _CACHE[found]
 
-
-STORED_WITH = ("dist:pandas", "dist:pyarrow", "dist:numpy", "dist:shapely", "dist:pyyaml")

@@ -99,12 +99,11 @@ def store(namespace: str, digest: str, data: bytes) -> None:
 
 def cached_text(namespace: str, digest: str, make: Callable[[], str]) -> str:
     """The text stored under ``digest``, or ``make()`` stored there first."""
-    path = _path(namespace, digest)
-    if path is not None and path.is_file():
-        return path.read_text(encoding="utf-8")
+    found = lookup(namespace, digest)
+    if found is not None:
+        return found.decode("utf-8")
     text = make()
-    if path is not None:
-        _store(path, text.encode("utf-8"))
+    store(namespace, digest, text.encode("utf-8"))
     return text
 
 
@@ -125,15 +124,15 @@ def cached_pickle(namespace: str, digest: str, make: Callable[[], T],
     """Like cached_text for Python objects (the loaded report); ``keep(made)`` False: not stored (a snapshot that
     had problems). An entry that no longer unpickles (another pandas) is made again; the key should name the
     versions of everything inside, so this stays the exception."""
-    path = _path(namespace, digest)
-    if path is not None and path.is_file():
+    found = lookup(namespace, digest)
+    if found is not None:
         try:
-            return pickle.loads(path.read_bytes())
+            return pickle.loads(found)
         except Exception:  # noqa: BLE001 - any failure to read back only means: make it again
             pass
     made = make()
-    if path is not None and keep(made):
-        _store(path, pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL))
+    if folder() is not None and keep(made):
+        store(namespace, digest, pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL))
     return made
 
 
@@ -154,14 +153,13 @@ class TemplateBytecode(BytecodeCache):
         return bucket
 
     def load_bytecode(self, bucket: Bucket) -> None:
-        path = _path("jinja", bucket.key)
-        if path is not None and path.is_file():
-            bucket.bytecode_from_string(path.read_bytes())
+        found = lookup("jinja", bucket.key)
+        if found is not None:
+            bucket.bytecode_from_string(found)
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        path = _path("jinja", bucket.key)
-        if path is not None:
-            _store(path, bucket.bytecode_to_string())
+        if folder() is not None:
+            store("jinja", bucket.key, bucket.bytecode_to_string())
 
 
 def _stable(value: object) -> str:

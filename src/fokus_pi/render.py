@@ -9,8 +9,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import escape
 
 from . import fmt
-from .cache import TemplateBytecode
 from .blocks import opaque
+from .cache import TemplateBytecode
 from .links import href
 from .symbols import legend
 

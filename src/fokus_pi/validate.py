@@ -29,8 +29,9 @@ def load_values(snap: Snapshot, catalogue: Catalogue, register: Register, out: C
     if table is None:
         return pd.DataFrame(columns=COLUMNS)
     retired = retired or {}
-    known = register.known_codes() | set(retired)
-    clean, frame = _screen(table, catalogue, register.known_codes(), snap.stichtag.year)
+    current = register.known_codes()
+    known = current | set(retired)
+    clean, frame = _screen(table, catalogue, current, snap.stichtag.year)
     seen: dict[tuple[str, str, int], int] = {}
     records = []
     for r in (r for r in range(len(table.rows)) if not clean[r]):  # the rows that may hold a problem

@@ -18,7 +18,7 @@ from ..report import Report
 from ..releases import releases
 from ..workers import run as workers_run
 from . import (context, findings, funding, gemeinde, indicator, news, overview, planning, recommendations,
-               sozialformel, views)
+               reuse, sozialformel, views)
 from . import services as hilfeportal
 
 
@@ -50,27 +50,32 @@ def plan(report: Report, progress: bool = False, directory_urls: bool = True, wo
     jobs = _page_jobs(report)
     listed = not views.land_scale(report)
     _warm(report)  # before the fork: each worker inherits the indexes instead of building its own
+    inputs = reuse.Inputs(report)
+    keys = [reuse.job_key(uri, title, make, subject, directory_urls) for uri, title, make, subject in jobs]
+    found = {i: hit for i, k in enumerate(keys) if (hit := reuse.find(k, inputs)) is not None}
+    todo = [i for i in range(len(jobs)) if i not in found]  # only these are planned (reuse.py)
 
-    def one(index: int) -> tuple[Page, dict[str, set[str]]]:
-        uri, title, make, subject = jobs[index]
+    def one(index: int) -> tuple[str, tuple[str, ...], dict[str, set[str]], set]:
+        uri, _, make, subject = jobs[index]
+        reads = reuse.Reads(report) if keys[index] is not None else report
         with links.collecting(directory_urls) as linked, links.on_page(uri), blocks.collecting() as html:
-            markdown = make(report, subject) if subject is not None else make(report)
-        one_gemeinde = uri.startswith("gemeinden/") and uri != "gemeinden/index.md"
-        page = Page(uri, title, markdown + download_block(report, uri), tuple(html),
-                    listed=listed or not one_gemeinde)
-        return page, linked.targets
+            markdown = make(reads, subject) if subject is not None else make(reads)
+            markdown += download_block(reads, uri)
+        return markdown, tuple(html), linked.targets, getattr(reads, "tokens", set())
 
     files: list[Download] = []
-    planned: list[Page | None] = [None] * len(jobs)
-    targets: dict[str, set[str]] = {}
-    done = workers_run(one, len(jobs), workers,
+    made: dict[int, reuse.Planned] = dict(found)
+    done = workers_run(lambda k: one(todo[k]), len(todo), workers,
                        meanwhile=(lambda: files.extend(plan_downloads(report))) if downloads else None)
-    for index, (page, linked) in tqdm(done, total=len(jobs), desc="Seiten", unit="Seite",
-                                      disable=not progress or None):
-        planned[index] = page
-        for target, sources in linked.items():
+    for k, (markdown, html, linked, tokens) in tqdm(done, total=len(todo), desc="Seiten", unit="Seite",
+                                                     disable=not progress or None):
+        made[todo[k]] = reuse.keep(keys[todo[k]], markdown, html, linked, tokens, inputs)
+    pages, targets = [], {}
+    for index, (uri, title, _, _) in enumerate(jobs):
+        one_gemeinde = uri.startswith("gemeinden/") and uri != "gemeinden/index.md"
+        pages.append(Page(uri, title, made[index].source, made[index].blocks, listed=listed or not one_gemeinde))
+        for target, sources in made[index].linked.items():
             targets.setdefault(target, set()).update(sources)
-    pages = [p for p in planned if p is not None]
     links.check(targets, (p.uri for p in pages))
     return pages, files
 

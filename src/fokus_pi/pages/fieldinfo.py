@@ -69,7 +69,7 @@ def extras(report: Report, field: Field) -> dict:
     titles = {f.id: f.title for f in report.catalogue.fields}
     text = ""
     if profile is not None and profile.text:
-        out = Collector(root=report.data_dir)
+        out = Collector(root=planning.profiles_path.parent if planning.profiles_path else None)  # the data folder
         text = profile_text(report, profile, out)
         out.raise_if_any()
     return {

@@ -27,7 +27,7 @@ def start_page(report: Report) -> str:
         "start.md.j2", report=report, register=report.register, snapshot=report.snapshot,
         key_rows=_kreis_rows(report, key), n_indicators=len(report.published()),
         n_gemeinden=len(report.register.gemeinden), fields=report.catalogue.fields,
-        years=sorted(set(report.facts["year"])),
+        years=sorted({y for i in report.published() for y in report.years(i.id)}),
     )
 
 

@@ -254,3 +254,17 @@ def test_each_snapshot_is_checked_once_and_again_only_when_its_file_changes(tiny
         with pytest.raises(DataError, match="01056999"):
             model.load_report(tiny_copy)
         assert checked == ["2025-06-30"]
+
+
+def test_stemmed_words_are_kept_and_the_stemmer_is_not_asked_again(store, monkeypatch):
+    from fokus_pi import searchstems
+
+    def index() -> dict:
+        return {"docs": [{"title": "Ärzte", "text": "<p>Mütter und Kinder</p>"}]}
+
+    monkeypatch.setattr(searchstems, "_KNOWN", {})
+    first = searchstems.add_stems(index())
+    assert first["docs"][0]["stems"] == "arzt arzte mutt mutter kind"
+    monkeypatch.setattr(searchstems, "_KNOWN", {})  # as in the next build's process
+    monkeypatch.setattr(searchstems._STEMMER, "stemWord", lambda word: pytest.fail(f"stemmed {word} again"))
+    assert searchstems.add_stems(index()) == first

@@ -170,3 +170,32 @@ def test_fast_number_search_finds_what_the_reference_pattern_finds():
     texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60))) for _ in range(20000)]
     for text in texts:
         assert find_numbers(text) == NUMBER.findall(text), text
+
+
+def test_secondary_cells_are_worked_out_again_only_for_an_indicator_whose_rows_changed(tiny_copy, tmp_path,
+                                                                                         monkeypatch):
+    from fokus_pi import cache, disclosure
+
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
+    edit(tiny_copy, "sgb-ii-quote,01099001,2024,6.25,50,800,", "sgb-ii-quote,01099001,2024,0.25,2,800,")
+    edit(tiny_copy, "sgb-ii-quote,01099,2024,10.3333,1860,18000,", "sgb-ii-quote,01099,2024,10.0667,1812,18000,")
+    worked: list[str] = []
+    secondary = disclosure._secondary
+
+    def noting(cells, *args):
+        worked.append(cells[0][0] if cells else "")
+        return secondary(cells, *args)
+
+    monkeypatch.setattr(disclosure, "_secondary", noting)
+    first = load_report(tiny_copy)
+    assert len(worked) == 3  # the protected indicators: einwohner, sgb-ii-quote, geburtenrate
+    worked.clear()
+    again = load_report(tiny_copy)
+    assert worked == [] and again.suppressed.equals(first.suppressed) and again.facts.equals(first.facts)
+    edit(tiny_copy, "geburtenrate,01099003,2024,50,200,4000,", "geburtenrate,01099003,2024,50.25,201,4000,")
+    changed = load_report(tiny_copy)
+    assert len(worked) == 1
+    assert hidden(changed, "sgb-ii-quote", "01099002", 2024)  # the secondary cell of the unchanged indicator
+    monkeypatch.setenv(cache.CACHE_ENV, "off")
+    plain = load_report(tiny_copy)
+    assert changed.suppressed.equals(plain.suppressed) and changed.facts.equals(plain.facts)

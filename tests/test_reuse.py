@@ -31,7 +31,7 @@ def planned(monkeypatch):
 
 
 def _uris(report, jobs: list[str]) -> list[str]:
-    names = {reuse.job_key(uri, title, make, subject, True): uri for uri, title, make, subject in _page_jobs(report)}
+    names = {reuse.job_key(uri, title, make, subject, (True, False)): uri for uri, title, make, subject in _page_jobs(report)}
     return sorted(names[j] for j in jobs)
 
 
@@ -79,7 +79,7 @@ def test_reads_are_noted_through_properties_and_methods(tiny_report):
 def test_a_page_that_read_something_incomparable_is_not_stored(tiny_report, tmp_path, monkeypatch):
     monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
     inputs = reuse.Inputs(tiny_report)
-    job = reuse.job_key("x.md", "X", plan_pages, None, True)
+    job = reuse.job_key("x.md", "X", plan_pages, None, (True, False))
     reuse.keep(job, "# X", (), {}, {("unknown", "_rows")}, inputs)
     assert reuse.find(job, inputs) is None
     reuse.keep(job, "# X", (), {}, {("attr", "register")}, inputs)

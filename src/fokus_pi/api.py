@@ -12,13 +12,17 @@ from __future__ import annotations
 import json
 import math
 import re
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 import jsonschema
+import numpy as np
 import pandas as pd
 
 from . import opendata
+from .cache import cached_text, code_version
+from .cache import key as cache_key
+from .digest import digest, frame_rows
 from .catalogue import Indicator
 from .report import Report
 
@@ -71,20 +75,30 @@ def indicator_meta(report: Report, ind: Indicator) -> dict:
 class _Values:
     """Each row of the long table as JSON-ready Python values, converted once for both kinds of file (by
     indicator and by area): NaN and NA become null, a value shown without decimals an integer (51166, not
-    51166.0), an empty flag null."""
+    51166.0), an empty flag null. A file whose rows and head did not change comes from the build cache; the rows
+    are converted only when one did not."""
 
     def __init__(self, values: pd.DataFrame, decimals: dict[str, int]):
-        whole = values["kennzahl"].map(decimals).eq(0).tolist()  # lists: iterating Arrow strings is slow
+        self.values, self.decimals = values, decimals
+        self.groups = {c: values.groupby(c, sort=False).indices for c in ("kennzahl", "gebiet")}
+        self._rows: dict[str, list[tuple]] = {}
+
+    @cached_property
+    def _hashes(self) -> np.ndarray:
+        return frame_rows(self.values)
+
+    @cached_property
+    def columns(self) -> dict[str, list]:
+        values = self.values
+        whole = values["kennzahl"].map(self.decimals).eq(0).tolist()  # lists: iterating Arrow strings is slow
         wert = [None if v != v else (int(v) if w else v) for v, w in zip(values["wert"].tolist(), whole)]
-        self.columns = {
+        return {
             "kennzahl": values["kennzahl"].tolist(), "gebiet": values["gebiet"].tolist(),
             "jahr": [int(y) for y in values["jahr"].tolist()], "wert": wert,
             "zaehler": [_none(v) for v in values["zaehler"].tolist()],
             "nenner": [_none(v) for v in values["nenner"].tolist()],
             "kennzeichen": [v or None for v in values["kennzeichen"].tolist()],
         }
-        self.groups = {c: values.groupby(c, sort=False).indices for c in ("kennzahl", "gebiet")}
-        self._rows: dict[str, list[tuple]] = {}
 
     def records(self, by: str, key: str, shown: str) -> list[dict]:
         """The records of the rows whose column ``by`` is ``key``, each naming its ``shown`` column first."""
@@ -93,6 +107,13 @@ class _Values:
             self._rows[shown] = list(zip(*(self.columns[n] for n in names)))
         rows, positions = self._rows[shown], self.groups[by].get(key)
         return [] if positions is None else [dict(zip(names, rows[i])) for i in positions.tolist()]
+
+    def file(self, head: dict, by: str, key: str, shown: str) -> str:
+        """The JSON text of ``head`` with the records of ``key`` as "werte"."""
+        positions = self.groups[by].get(key)
+        rows = digest(self._hashes[positions].tobytes()) if positions is not None else ""
+        found = cache_key(code_version("api.py"), head, by, key, shown, self.decimals, rows)
+        return cached_text("api", found, lambda: _dump({**head, "werte": self.records(by, key, shown)}))
 
 
 def files(report: Report, values: pd.DataFrame | None = None) -> dict[str, str]:
@@ -105,10 +126,8 @@ def files(report: Report, values: pd.DataFrame | None = None) -> dict[str, str]:
     out: dict[str, str] = {}
     rows = _Values(values, decimals)
     for ind in inds:
-        out[f"{ROOT}/kennzahlen/{ind.id}.json"] = _dump({
-            "datenstand": stand, "kennzahl": indicator_meta(report, ind),
-            "werte": rows.records("kennzahl", ind.id, "gebiet"),
-        })
+        out[f"{ROOT}/kennzahlen/{ind.id}.json"] = rows.file(
+            {"datenstand": stand, "kennzahl": indicator_meta(report, ind)}, "kennzahl", ind.id, "gebiet")
     gemeinden = {g.ags: g for g in report.register.gemeinden}
     areas = []
     for a in area_rows.to_dict("records"):
@@ -121,9 +140,8 @@ def files(report: Report, values: pd.DataFrame | None = None) -> dict[str, str]:
             area["downloads"] = {"csv": f"{stem}.csv", "excel": f"{stem}-excel.csv",
                                  "datapackage": f"{stem}.datapackage.json"}
         areas.append(area)
-        out[f"{ROOT}/gebiete/{a['gebiet']}.json"] = _dump({
-            "datenstand": stand, "gebiet": area, "werte": rows.records("gebiet", a["gebiet"], "kennzahl"),
-        })
+        out[f"{ROOT}/gebiete/{a['gebiet']}.json"] = rows.file(
+            {"datenstand": stand, "gebiet": area}, "gebiet", a["gebiet"], "kennzahl")
     out[f"{ROOT}/kennzahlen.json"] = _dump({
         "datenstand": stand,
         "handlungsfelder": [{"id": f.id, "titel": f.title} for f in report.catalogue.fields

@@ -19,7 +19,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from .cache import cached_json, code_version, key
 from .catalogue import Catalogue
+from .digest import digest, frame_rows
 
 SECRET = "geheim"
 WITHHELD_FLAGS = ("geheim", "unsicher")  # delivered without their value, but counted in the totals
@@ -65,15 +67,46 @@ def suppress(values: pd.DataFrame, catalogue: Catalogue, members: dict[str, list
     small = values["area"].isin(gemeinden | set(members))
     primary = subject & small & (people >= 1) & (people < policy.min_count)
     chosen = set(values.index[primary])
+
+    # Secondary suppression is decided per indicator (its years are independent sums), each through the build
+    # cache: after a data commit only the indicators whose rows changed are worked out again.
+    rows = values[subject]
+    shared = key(code_version("disclosure.py"), members, kreis, order, policy.min_count)
+    hashes = frame_rows(rows[["area", "year", "value", "flag"]].assign(primary=primary[subject]))
+    cells = list(zip(rows["area"].tolist(), rows["year"].astype(int).tolist(), rows["value"].tolist(),
+                     rows["flag"].tolist(), rows.index.tolist()))  # lists: iterating Arrow strings is slow
+    for ind, positions in rows.groupby("indicator", sort=True).indices.items():
+        own = [cells[p] for p in positions.tolist()]
+        entry = key(shared, ind, digest(hashes[positions].tobytes()))
+        picks = cached_json("suppress", entry, lambda: _secondary(own, chosen, members, kreis, order))
+        at = {(area, year): idx for area, year, _, _, idx in own}
+        chosen.update(at[(area, year)] for area, year in picks)
+
+    hidden = values.loc[sorted(chosen)].copy()
+    hidden["reason"] = np.where(primary.loc[hidden.index], "primär", "sekundär")
+    out = values.copy()
+    out.loc[list(chosen), ["value", "numerator", "denominator"]] = np.nan
+    out.loc[list(chosen), "flag"] = SECRET
+    return out, hidden[["indicator", "area", "year", "value", "numerator", "denominator", "reason"]]
+
+
+def _secondary(cells: list[tuple], primary: set, members: dict[str, list[str]], kreis: str,
+               order: list[str]) -> list[tuple[str, int]]:
+    """The cells of one indicator to withhold besides the primary ones, as (area, year); ``cells`` are its rows
+    as (area, year, value, flag, index)."""
+    gemeinden = set(order)
     rank = {ags: i for i, ags in enumerate(order)}
     area_of = {ags: area for area, agss in members.items() for ags in agss}
-
-    rows = values[subject]
-    for (ind, year), group in rows.groupby(["indicator", "year"], sort=True):
-        at = {a: idx for a, idx in zip(group["area"], group.index)}
+    by_year: dict[int, list[tuple]] = {}
+    for cell in cells:
+        by_year.setdefault(cell[1], []).append(cell)
+    picks: list[tuple[str, int]] = []
+    for year in sorted(by_year):
+        at = {a: idx for a, _, _, _, idx in by_year[year]}
         area_at = {idx: a for a, idx in at.items()}
-        value = dict(zip(group.index, group["value"]))  # plain dicts: DataFrame.at per cell was most of the time
-        flag = dict(zip(group.index, group["flag"]))
+        value = {idx: v for _, _, v, _, idx in by_year[year]}
+        flag = {idx: f for _, _, _, f, idx in by_year[year]}
+        chosen = {idx for idx in area_at if idx in primary}
         # withheld: the value exists and is part of the totals, but the reader does not see it. Cells marked
         # "folgt", "unbekannt" or "nicht_sinnvoll" have no value anyone could sum, so they are in no total.
         withheld = {a for a, idx in at.items() if a in gemeinden
@@ -88,11 +121,11 @@ def suppress(values: pd.DataFrame, catalogue: Catalogue, members: dict[str, list
             sets = [(a, members[a]) for a in delivered]
             if kreis in at and pd.notna(value[at[kreis]]) and at[kreis] not in chosen:
                 sets.append((kreis, [g for g in order if area_of.get(g) not in delivered]))
-            for total, cells in sets:
-                unknown = [g for g in cells if g in withheld]
+            for total, summed in sets:
+                unknown = [g for g in summed if g in withheld]
                 if len(unknown) != 1:
                     continue
-                candidates = sorted((g for g in cells if g in published), key=lambda g: rank[g])
+                candidates = sorted((g for g in summed if g in published), key=lambda g: rank[g])
                 if candidates:
                     pick = at[candidates[0]]
                 elif total == kreis and delivered:
@@ -102,14 +135,9 @@ def suppress(values: pd.DataFrame, catalogue: Catalogue, members: dict[str, list
                 else:
                     pick = at[total]
                 chosen.add(pick)
+                picks.append((area_at[pick], int(year)))
                 published.discard(area_at[pick])
                 withheld.add(area_at[pick])
                 changed = True
                 break  # the known sums changed: look again from the start
-
-    hidden = values.loc[sorted(chosen)].copy()
-    hidden["reason"] = np.where(primary.loc[hidden.index], "primär", "sekundär")
-    out = values.copy()
-    out.loc[list(chosen), ["value", "numerator", "denominator"]] = np.nan
-    out.loc[list(chosen), "flag"] = SECRET
-    return out, hidden[["indicator", "area", "year", "value", "numerator", "denominator", "reason"]]
+    return picks

@@ -9,23 +9,32 @@ searches keep working through the text itself."""
 from __future__ import annotations
 
 import html
+import json
 import re
-from functools import lru_cache
+from importlib import metadata
 
 import snowballstemmer
+
+from .cache import code_version, key, lookup, store
 
 FIELD = "stems"
 WORD = re.compile(r"[^\W\d_]{3,}")
 TAG = re.compile(r"<[^>]+>")
 FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
 _STEMMER = snowballstemmer.stemmer("german")
+_KNOWN: dict[str, tuple[str, ...]] = {}  # word -> variants; with a build cache, kept across builds
 
 
-@lru_cache(maxsize=None)
 def variants(word: str) -> tuple[str, ...]:
     """The stem and the umlaut-free form of one lower-case word, where they differ from it."""
-    found = {_STEMMER.stemWord(word), word.translate(FOLD)} - {word}
-    return tuple(sorted(v for v in found if len(v) >= 2))
+    if word not in _KNOWN:
+        found = {_STEMMER.stemWord(word), word.translate(FOLD)} - {word}
+        _KNOWN[word] = tuple(sorted(v for v in found if len(v) >= 2))
+    return _KNOWN[word]
+
+
+def _vocabulary_key() -> str:
+    return key(code_version("searchstems.py"), metadata.version("snowballstemmer"))
 
 
 def stems(text: str) -> str:
@@ -40,6 +49,12 @@ def stems(text: str) -> str:
 def add_stems(index: dict, boost: float = 1.0) -> dict:
     """Add the ``stems`` field to every entry of a Material search index (search_index.json) and its config."""
     index.setdefault("config", {}).setdefault("fields", {})[FIELD] = {"boost": boost}
+    stored = lookup("stems", _vocabulary_key())  # every word stemmed before: stemming was a third of a second
+    if stored is not None:
+        _KNOWN.update((w, tuple(v)) for w, v in json.loads(stored).items())
+    before = len(_KNOWN)
     for doc in index.get("docs", []):
         doc[FIELD] = stems(f"{doc.get('title', '')} {doc.get('text', '')}")
+    if len(_KNOWN) != before or stored is None:
+        store("stems", _vocabulary_key(), json.dumps(_KNOWN, ensure_ascii=False, sort_keys=True).encode("utf-8"))
     return index

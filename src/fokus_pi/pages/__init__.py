@@ -51,7 +51,8 @@ def plan(report: Report, progress: bool = False, directory_urls: bool = True, wo
     listed = not views.land_scale(report)
     _warm(report)  # before the fork: each worker inherits the indexes instead of building its own
     inputs = reuse.Inputs(report)
-    keys = [reuse.job_key(uri, title, make, subject, directory_urls) for uri, title, make, subject in jobs]
+    style = (directory_urls, not listed)
+    keys = [reuse.job_key(uri, title, make, subject, style) for uri, title, make, subject in jobs]
     found = {i: hit for i, k in enumerate(keys) if (hit := reuse.find(k, inputs)) is not None}
     todo = [i for i in range(len(jobs)) if i not in found]  # only these are planned (reuse.py)
 

@@ -136,12 +136,13 @@ class Planned:
     inputs: dict[Token, str | None]
 
 
-def job_key(uri: str, title: str, make: Callable, subject: object, directory_urls: bool) -> str | None:
-    """The cache key of a page job, or None without a cache (then nothing is noted or stored)."""
+def job_key(uri: str, title: str, make: Callable, subject: object, style: tuple) -> str | None:
+    """The cache key of a page job, or None without a cache (then nothing is noted or stored). ``style``: how
+    every page is written (URL style, Land scale), decided outside the page."""
     if folder() is None:
         return None
     return key(_code(), uri, title, f"{make.__module__}.{make.__qualname__}",
-               None if subject is None else digest(subject), directory_urls)
+               None if subject is None else digest(subject), style)
 
 
 @cache

@@ -350,6 +350,13 @@ def download_block(report: Report, uri: str) -> str:
     )
 
 
+def _cells_text(frame: pd.DataFrame) -> str:
+    """Every cell as text, floats in full precision (repr), one line per column: what the scan reads of a
+    Parquet file (as CSV through pandas, this took ten times longer)."""
+    return "\n".join(",".join(repr(v) if isinstance(v, float) else str(v) for v in frame[c].tolist())
+                     for c in frame.columns)
+
+
 def scan_packed(site: Path, suppressed: pd.DataFrame) -> list[leaks.Leak]:
     """The leak scan for what it cannot read as text: the members of each zip and each Parquet file."""
     wanted = leaks.needles(suppressed)
@@ -363,7 +370,7 @@ def scan_packed(site: Path, suppressed: pd.DataFrame) -> list[leaks.Leak]:
                 texts = [(Path(f"{rel}:{n}"), zf.read(n).decode("utf-8", "replace")) for n in zf.namelist()
                          if Path(n).suffix in leaks.TEXT_SUFFIXES]
         elif path.suffix == ".parquet":
-            texts = [(rel, pd.read_parquet(path).to_csv(index=False, float_format="%r"))]
+            texts = [(rel, _cells_text(pd.read_parquet(path)))]
         for where, text in texts:
             found += [leaks.Leak(where, m, wanted[m]) for m in sorted(leaks.numbers(text) & set(wanted))]
     return found

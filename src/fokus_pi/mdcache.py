@@ -38,7 +38,7 @@ def cached_render(page: Page, config: MkDocsConfig, files: Files, shared: str) -
     convert = page.render
 
     def render(config: MkDocsConfig = config, files: Files = files) -> None:
-        digest = key(shared, page.file.src_uri, page.file.url, page.markdown)
+        digest = page_digest(shared, page.file.src_uri, page.file.url, page.markdown)
         found = lookup("markdown", digest)
         if found is not None:
             _restore(page, json.loads(found), files)
@@ -49,6 +49,14 @@ def cached_render(page: Page, config: MkDocsConfig, files: Files, shared: str) -
             store("markdown", digest, json.dumps(_entry(page), ensure_ascii=False).encode("utf-8"))
 
     return render
+
+
+def page_digest(shared: str, src_uri: str, url: str, markdown: str) -> str:
+    return key(shared, src_uri, url, markdown)
+
+
+def stored(digest: str) -> bool:
+    return lookup("markdown", digest) is not None
 
 
 def _entry(page: Page) -> dict:

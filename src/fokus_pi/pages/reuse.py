@@ -28,7 +28,7 @@ from ..cache import code_version, folder, key, lookup, store
 from ..digest import digest, frame_rows
 from ..report import Report, fingerprint
 
-Token = tuple  # ("row", indicator, area) | ("of", indicator) | ("call", method, args) | ("attr", name) | ...
+Token = tuple  # ("rows", indicator, area) | ("of", indicator) | ("call", method, args) | ("attr", name) | ...
 NAMESPACE = "pages"
 TRACKED_CALLS = ("years", "latest_year", "published")  # small results: hashed as returned
 EMPTY = digest(b"")

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
 
-from fokus_pi import leaks, opendata
+from fokus_pi import cache, leaks, longtable, opendata
 from fokus_pi.pages import plan_downloads, plan_pages
 from fokus_pi.viz.classes import round_half_up
 
@@ -98,6 +98,43 @@ def test_archive_and_parquet_are_reproducible(tiny_report):
     assert opendata.archive(tiny_report, values) == opendata.archive(tiny_report, values)
     frame = pd.read_parquet(io.BytesIO(opendata.parquet(values)))
     assert len(frame) == len(values) and str(frame["zaehler"].dtype) == "Int64"
+
+
+def _in_one_piece(report) -> pd.DataFrame:
+    """The long table from all rows at once, sorted by catalogue order, then level, area and year."""
+    whole = longtable._part(report.facts, longtable.areas(report).set_index("gebiet"), longtable.decimals_of(report))[0]
+    order = {i.id: n for n, i in enumerate(report.catalogue.indicators)}
+    return whole.sort_values("kennzahl", key=lambda s: s.map(order), kind="stable").reset_index(drop=True)
+
+
+def test_the_long_table_from_cached_parts_is_the_table_in_one_piece(tiny_copy, tmp_path, monkeypatch):
+    from fokus_pi.report import load_report
+
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
+    made: list[set] = []
+    part = longtable._part
+    monkeypatch.setattr(longtable, "_part", lambda facts, *args: (made.append(set(facts["indicator"])),
+                                                                   part(facts, *args))[1])
+    report = load_report(tiny_copy)
+    first = longtable.long_table(report)
+    assert len(made) == 4  # one part per indicator
+    made.clear()
+    decimals = longtable.decimals_of(report)
+    whole = _in_one_piece(report)
+    assert first.frame.equals(whole) and made == [set(report.facts["indicator"])]
+    assert first.plain == longtable.csv_text(whole, decimals=decimals)
+    assert first.excel == longtable.csv_text(whole, excel=True, decimals=decimals)
+
+    values = tiny_copy / "snapshots/2025-06-30/values.csv"
+    values.write_text(values.read_text(encoding="utf-8").replace(
+        "einkommen,01099002,2023,41000,8200000,", "einkommen,01099002,2023,41500,8300000,"), encoding="utf-8")
+    made.clear()
+    changed = load_report(tiny_copy)
+    again = longtable.long_table(changed)
+    assert made == [{"einkommen"}]  # the other parts came from the cache
+    whole = _in_one_piece(changed)
+    assert again.frame.equals(whole) and again.plain == longtable.csv_text(whole, decimals=decimals)
+    assert "einkommen,01099002,Bedorf,gemeinde,2023,41500," in again.plain
 
 
 def test_a_suppressed_figure_in_the_model_stops_the_export(tiny_report):

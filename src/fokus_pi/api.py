@@ -22,8 +22,8 @@ import pandas as pd
 from . import opendata
 from .cache import cached_text, code_version
 from .cache import key as cache_key
-from .digest import digest, frame_rows
 from .catalogue import Indicator
+from .digest import digest, frame_rows
 from .report import Report
 
 ROOT = "api/v1"

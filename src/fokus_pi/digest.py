@@ -35,6 +35,13 @@ def frame_rows(frame: pd.DataFrame) -> np.ndarray:
     return pd.util.hash_pandas_object(frame, index=False).to_numpy()
 
 
+def group_digests(frame: pd.DataFrame, by: str | list[str]) -> dict[object, tuple[np.ndarray, str]]:
+    """Each group's row positions and the hash of its rows in table order (a reordering counts as a change):
+    what a result computed per group (an indicator, an area) is cached under."""
+    rows = frame_rows(frame)
+    return {k: (p, digest(rows[p].tobytes())) for k, p in frame.groupby(by, sort=False).indices.items()}
+
+
 def _feed(h: "hashlib._Hash", value: object) -> None:  # noqa: C901 - one branch per kind of value
     kind = type(value)
     h.update(f"{kind.__module__}.{kind.__qualname__}(".encode())

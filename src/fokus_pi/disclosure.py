@@ -21,7 +21,7 @@ import pandas as pd
 
 from .cache import cached_json, code_version, key
 from .catalogue import Catalogue
-from .digest import digest, frame_rows
+from .digest import group_digests
 
 SECRET = "geheim"
 WITHHELD_FLAGS = ("geheim", "unsicher")  # delivered without their value, but counted in the totals
@@ -72,13 +72,13 @@ def suppress(values: pd.DataFrame, catalogue: Catalogue, members: dict[str, list
     # cache: after a data commit only the indicators whose rows changed are worked out again.
     rows = values[subject]
     shared = key(code_version("disclosure.py"), members, kreis, order, policy.min_count)
-    hashes = frame_rows(rows[["area", "year", "value", "flag"]].assign(primary=primary[subject]))
     cells = list(zip(rows["area"].tolist(), rows["year"].astype(int).tolist(), rows["value"].tolist(),
                      rows["flag"].tolist(), rows.index.tolist()))  # lists: iterating Arrow strings is slow
-    for ind, positions in rows.groupby("indicator", sort=True).indices.items():
+    seen = rows[["indicator", "area", "year", "value", "flag"]].assign(primary=primary[subject])
+    for ind, (positions, digest) in sorted(group_digests(seen, "indicator").items()):
         own = [cells[p] for p in positions.tolist()]
-        entry = key(shared, ind, digest(hashes[positions].tobytes()))
-        picks = cached_json("suppress", entry, lambda: _secondary(own, chosen, members, kreis, order))
+        picks = cached_json("suppress", key(shared, ind, digest),
+                            lambda: _secondary(own, chosen, members, kreis, order))
         at = {(area, year): idx for area, year, _, _, idx in own}
         chosen.update(at[(area, year)] for area, year in picks)
 

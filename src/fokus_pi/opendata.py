@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import json
-import math
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,11 +20,11 @@ import pandas as pd
 from . import fmt, leaks
 from .catalogue import Indicator
 from .disclosure import Policy
+from .longtable import LEVELS, Table, areas, csv_text, decimals_of, long_table, table  # noqa: F401 - its API
 from .render import render
 from .report import Report
 from .sozialformel import INDICATOR_ID as SOZIALFORMEL
 from .symbols import FLAGS
-from .viz.classes import round_half_up
 
 FOLDER = "daten"
 ARCHIVE = f"{FOLDER}/sozialbericht.zip"
@@ -52,7 +51,6 @@ COLUMNS = (
     Column("nenner", "integer", "Nenner (bei Anteilen, Quoten und Beträgen), sonst leer"),
     Column("kennzeichen", "string", "leer oder: nichts, geheim, unbekannt, nicht_sinnvoll, folgt, unsicher"),
 )
-LEVELS = ("gemeinde", "planungsraum", "kreis", "land", "bund")
 
 
 @dataclass(frozen=True)
@@ -79,52 +77,6 @@ def licence_text(report: Report, ind: Indicator) -> str:
     return lic.id if lic else f"Nutzungsbedingungen der Quelle ({ind.source})"
 
 
-def areas(report: Report) -> pd.DataFrame:
-    """Every area with its level and names: the `gebiete` table."""
-    reg = report.register
-    rows = [{"gebiet": g.ags, "gebietsname": g.name, "ebene": "gemeinde", "bezeichnung": g.bez, "amt": g.amt,
-             "planungsraum": g.planning_area} for g in reg.gemeinden]
-    rows += [{"gebiet": p.id, "gebietsname": p.name, "ebene": "planungsraum", "bezeichnung": "Planungsraum",
-              "amt": "", "planungsraum": p.id} for p in reg.planning_areas]
-    rows += [{"gebiet": r.code, "gebietsname": r.name, "ebene": lvl, "bezeichnung": lvl.capitalize(), "amt": "",
-              "planungsraum": ""} for lvl, r in zip(LEVELS[2:], reg.references)]
-    return pd.DataFrame(rows)
-
-
-def table(report: Report) -> pd.DataFrame:
-    """The published values as one long table (columns COLUMNS), sorted by catalogue order, level, area, year."""
-    facts = report.facts
-    known = areas(report).set_index("gebiet")
-    decimals = _decimals(report)
-    frame = pd.DataFrame({
-        "kennzahl": facts["indicator"].astype(str),
-        "gebiet": facts["area"].astype(str),
-        "gebietsname": facts["area"].map(known["gebietsname"]).fillna(facts["area"]).astype(str),
-        "ebene": facts["area"].map(known["ebene"]).fillna("").astype(str),
-        "jahr": facts["year"].astype("int64"),
-        "wert": [math.nan if v != v else round_half_up(v, decimals[i])
-                 for i, v in zip(facts["indicator"].tolist(), facts["value"].tolist())],
-        "zaehler": facts["numerator"].round().astype("Int64"),
-        "nenner": facts["denominator"].round().astype("Int64"),
-        "kennzeichen": facts["flag"].fillna("").astype(str),
-    })
-    _assert_withheld_empty(frame, report.suppressed)
-    order = {i.id: n for n, i in enumerate(report.catalogue.indicators)}
-    frame["_k"], frame["_e"] = frame["kennzahl"].map(order), frame["ebene"].map({e: n for n, e in enumerate(LEVELS)})
-    frame = frame.sort_values(["_k", "_e", "gebiet", "jahr"], kind="stable")
-    return frame.drop(columns=["_k", "_e"]).reset_index(drop=True)
-
-
-def _assert_withheld_empty(frame: pd.DataFrame, suppressed: pd.DataFrame) -> None:
-    """A guard of its own: whatever the model holds, a suppressed cell never leaves with a figure."""
-    if suppressed.empty:
-        return
-    keys = pd.MultiIndex.from_frame(suppressed[["indicator", "area", "year"]].astype({"year": "int64"}))
-    hit = pd.MultiIndex.from_frame(frame[["kennzahl", "gebiet", "jahr"]]).isin(keys)
-    if frame.loc[hit, ["wert", "zaehler", "nenner"]].notna().any(axis=None):
-        raise ValueError("geheim gehaltene Werte in den offenen Daten")
-
-
 def catalogue(report: Report) -> pd.DataFrame:
     """One row per published indicator: meaning, unit, source, licence and years (the `kennzahlen` table)."""
     rows = []
@@ -141,25 +93,6 @@ def catalogue(report: Report) -> pd.DataFrame:
             "lizenz": licence_text(report, ind),
         })
     return pd.DataFrame(rows)
-
-
-def csv_text(frame: pd.DataFrame, excel: bool = False, decimals: dict[str, int] | None = None) -> str:
-    """CSV as UTF-8 with `,`; with ``excel`` the German variant: `;`, decimal comma and a byte-order mark, so a
-    double click in Excel shows umlauts and numbers right. ``decimals`` (per indicator) prints each value with
-    the places the website shows, so 10.0 stays 10.0 and a count stays 1234."""
-    text = frame.copy()
-    if decimals is not None:
-        text["wert"] = [("" if v != v else f"{v:.{decimals[k]}f}")  # lists: iterating Arrow strings is slow
-                        for k, v in zip(text["kennzahl"].tolist(), text["wert"].tolist())]
-        if excel:
-            text["wert"] = text["wert"].str.replace(".", ",", regex=False)
-    buffer = io.StringIO()
-    text.to_csv(buffer, index=False, sep=";" if excel else ",", lineterminator="\n")
-    return ("\ufeff" if excel else "") + buffer.getvalue()
-
-
-def _decimals(report: Report) -> dict[str, int]:
-    return {i.id: i.decimals for i in report.catalogue.indicators}
 
 
 def field_schema(excel: bool = False) -> dict:
@@ -211,14 +144,13 @@ def _json(data: object) -> str:
 
 
 class _Slices:
-    """The long table written once as CSV (plain and Excel); a slice's file is the header plus its rows' lines.
+    """The long table's CSV (plain and Excel) cut into slices: a slice's file is the header plus its rows' lines.
     Writing each of the ~270 slices with pandas took two seconds of a build; cutting lines gives the same bytes."""
 
-    def __init__(self, values: pd.DataFrame, decimals: dict[str, int]):
-        self.plain = csv_text(values, decimals=decimals)
-        self.excel = csv_text(values, excel=True, decimals=decimals)
+    def __init__(self, values: Table):
+        self.plain, self.excel = values.plain, values.excel
         self._lines = {False: self.plain.split("\n"), True: self.excel.removeprefix("\ufeff").split("\n")}
-        if any(len(lines) != len(values) + 2 for lines in self._lines.values()):  # header, rows, final ""
+        if any(len(lines) != len(values.frame) + 2 for lines in self._lines.values()):  # header, rows, final ""
             raise ValueError("Zeilenumbruch in einem Feld der offenen Daten")
 
     def text(self, rows: Sequence[int], excel: bool = False) -> str:
@@ -274,7 +206,7 @@ def archive(report: Report, values: pd.DataFrame, werte_csv: str | None = None) 
         "datapackage.json": _json(package),
         "README.md": readme,
         "LIZENZ.txt": render("opendata/dl-de-by-2-0.txt"),
-        "werte.csv": werte_csv if werte_csv is not None else csv_text(values, decimals=_decimals(report)),
+        "werte.csv": werte_csv if werte_csv is not None else csv_text(values, decimals=decimals_of(report)),
         "kennzahlen.csv": csv_text(cat),
         "gebiete.csv": csv_text(reg),
     }
@@ -294,22 +226,23 @@ def parquet(values: pd.DataFrame) -> bytes:
     return buffer.getvalue()
 
 
-def files(report: Report, values: pd.DataFrame | None = None) -> Files:
+def files(report: Report, values: Table | None = None) -> Files:
     """Every open-data file of the published snapshot, path -> content."""
-    values = table(report) if values is None else values
+    values = long_table(report) if values is None else values
+    frame = values.frame
     out: Files = {}
-    slices = _Slices(values, _decimals(report))
-    for ind, rows in _by(values, "kennzahl", {i.id: i for i in report.published()}):
+    slices = _Slices(values)
+    for ind, rows in _by(frame, "kennzahl", {i.id: i for i in report.published()}):
         out |= _subset_files(report, slices, rows, f"{FOLDER}/kennzahlen/{ind.id}", f"{ind.title} – alle Gebiete",
                              [ind])
-    by_id, kennzahl = report.catalogue.by_id, values["kennzahl"].tolist()
-    for g, rows in _by(values, "gebiet", {g.ags: g for g in report.register.gemeinden}):
+    by_id, kennzahl = report.catalogue.by_id, frame["kennzahl"].tolist()
+    for g, rows in _by(frame, "gebiet", {g.ags: g for g in report.register.gemeinden}):
         inds = [by_id[k] for k in dict.fromkeys(kennzahl[i] for i in rows)]
         out |= _subset_files(report, slices, rows, f"{FOLDER}/gemeinden/{g.slug}", f"{g.name}: alle Kennzahlen", inds)
     out[f"{FOLDER}/kennzahlen.csv"] = csv_text(catalogue(report))
     out[f"{FOLDER}/gebiete.csv"] = csv_text(areas(report))
-    out[ARCHIVE] = archive(report, values, slices.plain)
-    out[PARQUET] = parquet(values)
+    out[ARCHIVE] = archive(report, frame, slices.plain)
+    out[PARQUET] = parquet(frame)
     return out
 
 

@@ -49,12 +49,13 @@ def plan(report: Report, progress: bool = False, directory_urls: bool = True, wo
     """The pages and, while worker processes plan them, the downloads (open data, API) in this process."""
     jobs = _page_jobs(report)
     listed = not views.land_scale(report)
-    _warm(report)  # before the fork: each worker inherits the indexes instead of building its own
     inputs = reuse.Inputs(report)
     style = (directory_urls, not listed)
     keys = [reuse.job_key(uri, title, make, subject, style) for uri, title, make, subject in jobs]
     found = {i: hit for i, k in enumerate(keys) if (hit := reuse.find(k, inputs)) is not None}
     todo = [i for i in range(len(jobs)) if i not in found]  # only these are planned (reuse.py)
+    if todo:
+        _warm(report)  # before the fork: each worker inherits the indexes instead of building its own
 
     def one(index: int) -> tuple[str, tuple[str, ...], dict[str, set[str]], set]:
         uri, _, make, subject = jobs[index]
@@ -71,7 +72,8 @@ def plan(report: Report, progress: bool = False, directory_urls: bool = True, wo
     for k, (markdown, html, linked, tokens) in tqdm(done, total=len(todo), desc="Seiten", unit="Seite",
                                                      disable=not progress or None):
         made[todo[k]] = reuse.keep(keys[todo[k]], markdown, html, linked, tokens, inputs)
-    pages, targets = [], {}
+    pages: list[Page] = []
+    targets: dict[str, set[str]] = {}
     for index, (uri, title, _, _) in enumerate(jobs):
         one_gemeinde = uri.startswith("gemeinden/") and uri != "gemeinden/index.md"
         pages.append(Page(uri, title, made[index].source, made[index].blocks, listed=listed or not one_gemeinde))
@@ -185,9 +187,9 @@ def plan_downloads(report: Report) -> list[Download]:
     files = []
     if report.sozialformel is not None:
         files.append(Download(f"sozialformel/{sozialformel.CSV_NAME}", sozialformel.csv_text(report)))
-    values = opendata.table(report)  # open data (daten/) and the JSON API (api/v1/) share one table
+    values = opendata.long_table(report)  # open data (daten/) and the JSON API (api/v1/) share one table
     files.extend(Download(uri, content) for uri, content in {**opendata.files(report, values),
-                                                            **api.files(report, values)}.items())
+                                                            **api.files(report, values.frame)}.items())
     return files
 
 

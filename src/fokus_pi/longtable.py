@@ -1,0 +1,116 @@
+"""The long table of published values (`werte`): one row per indicator, area and year, as the open data, the
+API and the archive publish it, with its CSV text.
+
+Built per indicator through the build cache: an indicator whose rows did not change comes back with its rows
+and its CSV lines, so a rebuild after a data commit formats one indicator again instead of the whole table (for
+a Land, a million values rounded and written twice: 16 s). The parts are joined in catalogue order, which is the
+table's first sort key, so the result is the table built in one piece (a test compares them)."""
+
+from __future__ import annotations
+
+import io
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .cache import cached_pickle, code_version, key
+from .digest import group_digests
+from .report import STORED_WITH, Report
+from .viz.classes import round_half_up
+
+LEVELS = ("gemeinde", "planungsraum", "kreis", "land", "bund")
+COLUMN_NAMES = ("kennzahl", "gebiet", "gebietsname", "ebene", "jahr", "wert", "zaehler", "nenner", "kennzeichen")
+
+
+@dataclass(frozen=True)
+class Table:
+    frame: pd.DataFrame  # columns COLUMN_NAMES, sorted by catalogue order, level, area, year
+    plain: str  # the frame as CSV (csv_text with each indicator's decimals)
+    excel: str  # the same for Excel (csv_text(excel=True))
+
+
+def areas(report: Report) -> pd.DataFrame:
+    """Every area with its level and names: the `gebiete` table."""
+    reg = report.register
+    rows = [{"gebiet": g.ags, "gebietsname": g.name, "ebene": "gemeinde", "bezeichnung": g.bez, "amt": g.amt,
+             "planungsraum": g.planning_area} for g in reg.gemeinden]
+    rows += [{"gebiet": p.id, "gebietsname": p.name, "ebene": "planungsraum", "bezeichnung": "Planungsraum",
+              "amt": "", "planungsraum": p.id} for p in reg.planning_areas]
+    rows += [{"gebiet": r.code, "gebietsname": r.name, "ebene": lvl, "bezeichnung": lvl.capitalize(), "amt": "",
+              "planungsraum": ""} for lvl, r in zip(LEVELS[2:], reg.references)]
+    return pd.DataFrame(rows)
+
+
+def table(report: Report) -> pd.DataFrame:
+    """The published values as one long table (columns COLUMN_NAMES), sorted by catalogue order, level, area,
+    year."""
+    return long_table(report).frame
+
+
+def long_table(report: Report) -> Table:
+    """The long table and its CSV texts, each indicator's part from the build cache where its rows and the
+    areas did not change."""
+    facts, decimals = report.facts, decimals_of(report)
+    known = areas(report).set_index("gebiet")
+    order = {i.id: n for n, i in enumerate(report.catalogue.indicators)}
+    shared = key(code_version("longtable.py", "viz/classes.py", *STORED_WITH), known.to_dict("index"), decimals)
+    parts = {ind: cached_pickle("werte", key(shared, ind, digest), lambda: _part(facts.iloc[rows], known, decimals))
+             for ind, (rows, digest) in group_digests(facts, "indicator").items()}
+    ordered = [parts[k] for k in sorted(parts, key=lambda k: order.get(k, len(order)))]
+    frame = (pd.concat([p[0] for p in ordered], ignore_index=True) if ordered
+             else _part(facts, known, decimals)[0])
+    _assert_withheld_empty(frame, report.suppressed)
+    header = ",".join(COLUMN_NAMES) + "\n"
+    return Table(frame, header + "".join(p[1] for p in ordered),
+                 "\ufeff" + header.replace(",", ";") + "".join(p[2] for p in ordered))
+
+
+def _part(facts: pd.DataFrame, known: pd.DataFrame, decimals: dict[str, int]) -> tuple[pd.DataFrame, str, str]:
+    """Rows of the long table for ``facts`` (sorted by level, area, year) and their CSV lines, plain and Excel."""
+    frame = pd.DataFrame({
+        "kennzahl": facts["indicator"].astype(str),
+        "gebiet": facts["area"].astype(str),
+        "gebietsname": facts["area"].map(known["gebietsname"]).fillna(facts["area"]).astype(str),
+        "ebene": facts["area"].map(known["ebene"]).fillna("").astype(str),
+        "jahr": facts["year"].astype("int64"),
+        "wert": [math.nan if v != v else round_half_up(v, decimals[i])
+                 for i, v in zip(facts["indicator"].tolist(), facts["value"].tolist())],
+        "zaehler": facts["numerator"].round().astype("Int64"),
+        "nenner": facts["denominator"].round().astype("Int64"),
+        "kennzeichen": facts["flag"].fillna("").astype(str),
+    })
+    frame["_e"] = frame["ebene"].map({e: n for n, e in enumerate(LEVELS)})
+    frame = frame.sort_values(["_e", "gebiet", "jahr"], kind="stable").drop(columns=["_e"]).reset_index(drop=True)
+    plain = csv_text(frame, decimals=decimals).split("\n", 1)[1]
+    excel = csv_text(frame, excel=True, decimals=decimals).split("\n", 1)[1]
+    return frame, plain, excel
+
+
+def _assert_withheld_empty(frame: pd.DataFrame, suppressed: pd.DataFrame) -> None:
+    """A guard of its own: whatever the model holds, a suppressed cell never leaves with a figure."""
+    if suppressed.empty:
+        return
+    keys = pd.MultiIndex.from_frame(suppressed[["indicator", "area", "year"]].astype({"year": "int64"}))
+    hit = pd.MultiIndex.from_frame(frame[["kennzahl", "gebiet", "jahr"]]).isin(keys)
+    if frame.loc[hit, ["wert", "zaehler", "nenner"]].notna().any(axis=None):
+        raise ValueError("geheim gehaltene Werte in den offenen Daten")
+
+
+def csv_text(frame: pd.DataFrame, excel: bool = False, decimals: dict[str, int] | None = None) -> str:
+    """CSV as UTF-8 with `,`; with ``excel`` the German variant: `;`, decimal comma and a byte-order mark, so a
+    double click in Excel shows umlauts and numbers right. ``decimals`` (per indicator) prints each value with
+    the places the website shows, so 10.0 stays 10.0 and a count stays 1234."""
+    text = frame.copy()
+    if decimals is not None:
+        text["wert"] = [("" if v != v else f"{v:.{decimals[k]}f}")  # lists: iterating Arrow strings is slow
+                        for k, v in zip(text["kennzahl"].tolist(), text["wert"].tolist())]
+        if excel:
+            text["wert"] = text["wert"].str.replace(".", ",", regex=False)
+    buffer = io.StringIO()
+    text.to_csv(buffer, index=False, sep=";" if excel else ",", lineterminator="\n")
+    return ("\ufeff" if excel else "") + buffer.getvalue()
+
+
+def decimals_of(report: Report) -> dict[str, int]:
+    return {i.id: i.decimals for i in report.catalogue.indicators}

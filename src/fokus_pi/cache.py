@@ -147,7 +147,7 @@ class TemplateBytecode(BytecodeCache):
                "autoescape", "finalize")
 
     def get_bucket(self, environment: Environment, name: str, filename: str | None, source: str) -> Bucket:
-        options = [_stable(getattr(environment, o)) for o in self.OPTIONS] + sorted(environment.extensions)
+        options = [stable_name(getattr(environment, o)) for o in self.OPTIONS] + sorted(environment.extensions)
         bucket = Bucket(environment, key(self.get_cache_key(name, filename), options), self.get_source_checksum(source))
         self.load_bytecode(bucket)
         return bucket
@@ -162,7 +162,7 @@ class TemplateBytecode(BytecodeCache):
             store("jinja", bucket.key, bucket.bytecode_to_string())
 
 
-def _stable(value: object) -> str:
+def stable_name(value: object) -> str:
     """An option as text that is the same in every process (a function's repr holds its address)."""
     if callable(value):
         return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', type(value).__qualname__)}"

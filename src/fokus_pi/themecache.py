@@ -24,7 +24,7 @@ from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
-from .cache import code_version, key, lookup, store
+from .cache import code_version, key, lookup, stable_name, store
 
 PACKAGES = ("dist:mkdocs", "dist:mkdocs-material", "dist:jinja2", "dist:babel")
 STANDARD = {"nav", "pages", "base_url", "extra_css", "extra_javascript", "mkdocs_version", "build_date_utc",
@@ -40,8 +40,9 @@ def site_key(config: MkDocsConfig, nav: Navigation, env: Environment) -> str:
     theme = (config.theme.name, dict(config.theme))
     hooks = [_file_hash(Path(config.config_file_path).parent / h) for h in config["hooks"]]
     names = (sorted(env.globals), sorted(env.filters), sorted(env.tests))
+    plugins = {name: _plain(dict(getattr(plugin, "config", {}))) for name, plugin in config.plugins.items()}
     return key(code_version("themecache.py", *PACKAGES), _templates(config), settings, theme, hooks, names,
-               sorted(config.plugins), [_item(i) for i in nav.items], _link(nav.homepage))
+               plugins, [_item(i) for i in nav.items], _link(nav.homepage))
 
 
 def page_key(shared: str, page: Page, context: dict[str, Any]) -> str | None:
@@ -84,6 +85,16 @@ def _templates(config: MkDocsConfig) -> list:
         else:
             out.append(sorted((str(p.relative_to(folder)), _file_hash(p)) for p in folder.rglob("*") if p.is_file()))
     return out
+
+
+def _plain(value: object) -> object:
+    """A plugin's settings (the header reads search's) as JSON-able values the same in every process: a
+    function by its name (its repr holds its address)."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return stable_name(value) if callable(value) else value
 
 
 def _file_hash(path: Path) -> str:

@@ -70,3 +70,15 @@ def test_a_worker_that_fails_leaves_the_page_to_mkdocs(tiny_copy, tmp_path, monk
     assert here == {"converted": 21, "rendered": 21}
     monkeypatch.setenv(cache.CACHE_ENV, "off")
     assert _site(build_site(tiny_copy, tmp_path / "plain", TINY_CONFIG).out_dir) == site
+
+
+def test_without_workers_at_all_mkdocs_does_every_page(tiny_copy, tmp_path, monkeypatch, here):
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
+
+    def refused(*args, **kwargs):
+        raise OSError(12, "Cannot allocate memory")
+        yield  # a generator, as workers.run is
+
+    monkeypatch.setattr(ahead.pool, "run", refused)
+    build_site(tiny_copy, tmp_path / "site", TINY_CONFIG)
+    assert here == {"converted": 21, "rendered": 21}

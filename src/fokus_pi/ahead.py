@@ -61,8 +61,11 @@ def _ahead(todo: Sequence[File], work: Callable[[File], None]) -> int:
         except Exception:  # noqa: BLE001 - MkDocs does this page again and reports its error
             pass
 
-    for _ in pool.run(job, len(todo)):
-        pass
+    try:
+        for _ in pool.run(job, len(todo)):
+            pass
+    except Exception:  # noqa: BLE001 - no workers (a fork refused for memory): MkDocs does every page itself
+        return 0
     return len(todo)
 
 

@@ -29,7 +29,7 @@ MIN_PAGES = 24  # fewer pages to do are not worth starting workers (a rebuild af
 
 def convert(generated: Sequence[File], config: MkDocsConfig, files: Files, shared: str | None) -> int:
     """Convert the generated pages whose HTML is not in the cache (``shared``: mdcache.site_key); the count."""
-    if shared is None:
+    if shared is None or not _workers():
         return 0
     todo = [f for f in generated if not mdcache.stored(mdcache.page_digest(
         shared, f.src_uri, f.url, meta.get_data(f.content_string)[0]))]
@@ -42,6 +42,8 @@ def convert(generated: Sequence[File], config: MkDocsConfig, files: Files, share
 
 def render(generated: Sequence[File], config: MkDocsConfig, files: Files, nav: Navigation, env: Environment) -> int:
     """Render (and minify) the generated pages whose theme HTML is not in the cache; the count."""
+    if not _workers():
+        return 0
     pages = files.documentation_pages(inclusion=InclusionLevel.is_included)
     site = themecache.site_key(config, nav, env)
     todo = [f for f in generated if f.page is not None and f.page.content is not None
@@ -50,8 +52,12 @@ def render(generated: Sequence[File], config: MkDocsConfig, files: Files, nav: N
     return _ahead(todo, lambda file: build._build_page(file.page, config, pages, nav, env))
 
 
+def _workers() -> bool:
+    return pool.count() >= 2 and pool.can_fork()
+
+
 def _ahead(todo: Sequence[File], work: Callable[[File], None]) -> int:
-    if len(todo) < MIN_PAGES or pool.count() < 2 or not pool.can_fork():
+    if len(todo) < MIN_PAGES:
         return 0
 
     def job(index: int) -> None:

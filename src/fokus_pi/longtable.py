@@ -20,12 +20,11 @@ from .report import STORED_WITH, Report
 from .viz.classes import round_half_up
 
 LEVELS = ("gemeinde", "planungsraum", "kreis", "land", "bund")
-COLUMN_NAMES = ("kennzahl", "gebiet", "gebietsname", "ebene", "jahr", "wert", "zaehler", "nenner", "kennzeichen")
 
 
 @dataclass(frozen=True)
 class Table:
-    frame: pd.DataFrame  # columns COLUMN_NAMES, sorted by catalogue order, level, area, year
+    frame: pd.DataFrame  # the columns of opendata.COLUMNS, sorted by catalogue order, level, area, year
     plain: str  # the frame as CSV (csv_text with each indicator's decimals)
     excel: str  # the same for Excel (csv_text(excel=True))
 
@@ -43,8 +42,8 @@ def areas(report: Report) -> pd.DataFrame:
 
 
 def table(report: Report) -> pd.DataFrame:
-    """The published values as one long table (columns COLUMN_NAMES), sorted by catalogue order, level, area,
-    year."""
+    """The published values as one long table (the columns of opendata.COLUMNS), sorted by catalogue order,
+    level, area, year."""
     return long_table(report).frame
 
 
@@ -61,7 +60,7 @@ def long_table(report: Report) -> Table:
     frame = (pd.concat([p[0] for p in ordered], ignore_index=True) if ordered
              else _part(facts, known, decimals)[0])
     _assert_withheld_empty(frame, report.suppressed)
-    header = ",".join(COLUMN_NAMES) + "\n"
+    header = ",".join(frame.columns) + "\n"
     return Table(frame, header + "".join(p[1] for p in ordered),
                  "\ufeff" + header.replace(",", ";") + "".join(p[2] for p in ordered))
 

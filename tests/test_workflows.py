@@ -128,3 +128,12 @@ def test_fokus_commands_in_workflows_exist():
         for target in re.findall(r"\bmake\s+([\w./-]+)", path.read_text(encoding="utf-8")):
             target = target.replace(".venv/.installed", "$(STAMP)")
             assert re.search(rf"^{re.escape(target)}:", makefile, re.M), f"{path.name}: no make target {target}"
+
+
+def test_the_deploy_build_restores_the_build_cache_before_building():
+    """CI builds on a fresh machine: without the cache of the last run, every deploy would be a cold build."""
+    build = [step for _, _, step in steps(load(ROOT / ".github" / "workflows" / "deploy.yml"))]
+    restore = next(i for i, s in enumerate(build) if s.get("uses", "").startswith("actions/cache@"))
+    fokus = next(i for i, s in enumerate(build) if "fokus build" in s.get("run", ""))
+    assert restore < fokus and build[restore]["with"]["path"] == "build/.cache"
+    assert build[restore]["with"]["restore-keys"].startswith("fokus-build-cache-")

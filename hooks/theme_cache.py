@@ -15,7 +15,7 @@ from fokus_pi.cache import folder
 from fokus_pi.mkdocs_adapter import generated
 from fokus_pi import themecache
 
-_build: dict = {}  # the environment and the shared key of the build in progress
+_build: dict = {}  # the environment of the build in progress
 OWN = "fokus_template"  # the page's own template, kept in its metadata
 
 
@@ -38,9 +38,7 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav: Navigation):
     env = _build.get("env")
     if env is None or page.meta.get("template") != themecache.TEMPLATE:
         return context
-    if "site" not in _build:
-        _build["site"] = themecache.site_key(config, nav, env)
-    digest = themecache.page_key(_build["site"], page, context)
+    digest = themecache.page_key(themecache.site_key(config, nav, env), page, context)
     html = themecache.rendered(digest)
     if html is None:
         html = env.get_template(page.meta[OWN]).render(context)

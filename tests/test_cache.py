@@ -268,3 +268,12 @@ def test_stemmed_words_are_kept_and_the_stemmer_is_not_asked_again(store, monkey
     monkeypatch.setattr(searchstems, "_KNOWN", {})  # as in the next build's process
     monkeypatch.setattr(searchstems._STEMMER, "stemWord", lambda word: pytest.fail(f"stemmed {word} again"))
     assert searchstems.add_stems(index()) == first
+
+
+def test_a_per_build_value_is_made_once_for_the_same_objects_and_again_for_others():
+    made: list[int] = []
+    build_key = cache.per_build(lambda config, nav: made.append(1) or len(made))
+    config, nav = {"site": "a"}, ["page"]
+    assert build_key(config, nav) == build_key(config, nav) == 1
+    assert build_key({"site": "a"}, nav) == 2  # an equal but new object: another build
+    assert build_key(config, nav) == 3 and len(made) == 3

@@ -16,14 +16,13 @@ from functools import cache, cached_property
 from importlib import resources
 
 import jsonschema
-import numpy as np
 import pandas as pd
 
 from . import opendata
 from .cache import cached_text, code_version
 from .cache import key as cache_key
 from .catalogue import Indicator
-from .digest import digest, frame_rows
+from .digest import frame_rows, group_digests
 from .report import Report
 
 ROOT = "api/v1"
@@ -80,12 +79,9 @@ class _Values:
 
     def __init__(self, values: pd.DataFrame, decimals: dict[str, int]):
         self.values, self.decimals = values, decimals
-        self.groups = {c: values.groupby(c, sort=False).indices for c in ("kennzahl", "gebiet")}
+        hashes = frame_rows(values)
+        self.groups = {c: group_digests(values, c, hashes) for c in ("kennzahl", "gebiet")}  # positions, hash
         self._rows: dict[str, list[tuple]] = {}
-
-    @cached_property
-    def _hashes(self) -> np.ndarray:
-        return frame_rows(self.values)
 
     @cached_property
     def columns(self) -> dict[str, list]:
@@ -105,14 +101,13 @@ class _Values:
         names = (shown, "jahr", "wert", "zaehler", "nenner", "kennzeichen")
         if shown not in self._rows:
             self._rows[shown] = list(zip(*(self.columns[n] for n in names)))
-        rows, positions = self._rows[shown], self.groups[by].get(key)
-        return [] if positions is None else [dict(zip(names, rows[i])) for i in positions.tolist()]
+        rows, group = self._rows[shown], self.groups[by].get(key)
+        return [] if group is None else [dict(zip(names, rows[i])) for i in group[0].tolist()]
 
     def file(self, head: dict, by: str, key: str, shown: str) -> str:
         """The JSON text of ``head`` with the records of ``key`` as "werte"."""
-        positions = self.groups[by].get(key)
-        rows = digest(self._hashes[positions].tobytes()) if positions is not None else ""
-        found = cache_key(code_version("api.py"), head, by, key, shown, self.decimals, rows)
+        group = self.groups[by].get(key)
+        found = cache_key(code_version("api.py"), head, by, key, shown, self.decimals, group and group[1])
         return cached_text("api", found, lambda: _dump({**head, "werte": self.records(by, key, shown)}))
 
 

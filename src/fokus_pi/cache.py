@@ -15,7 +15,7 @@ import os
 import pickle
 import tempfile
 from contextlib import contextmanager
-from functools import cache
+from functools import cache, wraps
 from importlib import metadata, resources
 from pathlib import Path
 from typing import Callable, Iterator, TypeVar
@@ -62,6 +62,21 @@ def code_version(*parts: str) -> str:
                 h.update(str(path.relative_to(base)).encode())
                 h.update(path.read_bytes())
     return h.hexdigest()[:16]
+
+
+def per_build(make: Callable[..., T]) -> Callable[..., T]:
+    """``make(*objects)`` computed once while it is called with the same objects (by identity: one build's
+    config, files, navigation). The last objects are held, not their ids, so a later build's objects cannot match
+    through a reused address."""
+    last: list = []
+
+    @wraps(make)
+    def once(*objects: object) -> T:
+        if not (last and len(last[0]) == len(objects) and all(a is b for a, b in zip(last[0], objects))):
+            last[:] = [objects, make(*objects)]
+        return last[1]
+
+    return once
 
 
 def key(*parts: object) -> str:

@@ -35,10 +35,12 @@ def frame_rows(frame: pd.DataFrame) -> np.ndarray:
     return pd.util.hash_pandas_object(frame, index=False).to_numpy()
 
 
-def group_digests(frame: pd.DataFrame, by: str | list[str]) -> dict[object, tuple[np.ndarray, str]]:
+def group_digests(frame: pd.DataFrame, by: str | list[str],
+                  rows: np.ndarray | None = None) -> dict[object, tuple[np.ndarray, str]]:
     """Each group's row positions and the hash of its rows in table order (a reordering counts as a change):
-    what a result computed per group (an indicator, an area) is cached under."""
-    rows = frame_rows(frame)
+    what a result computed per group (an indicator, an area) is cached under. ``rows``: frame_rows(frame), when
+    the caller groups the same frame more than one way."""
+    rows = frame_rows(frame) if rows is None else rows
     return {k: (p, digest(rows[p].tobytes())) for k, p in frame.groupby(by, sort=False).indices.items()}
 
 

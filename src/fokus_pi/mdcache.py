@@ -20,11 +20,12 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
-from .cache import code_version, key, lookup, store
+from .cache import code_version, key, lookup, per_build, store
 
 PACKAGES = ("dist:mkdocs", "dist:markdown", "dist:pymdown-extensions", "dist:mkdocs-material", "dist:pygments")
 
 
+@per_build  # asked for by the hook and by ahead.py in the same navigation event
 def site_key(config: MkDocsConfig, files: Files) -> str:
     """What every page's conversion shares: Markdown settings, link checks, URL style and every file's URL."""
     anchors = logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG  # see Page.render

@@ -24,7 +24,7 @@ from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
-from .cache import code_version, key, lookup, stable_name, store
+from .cache import code_version, key, lookup, per_build, stable_name, store
 
 PACKAGES = ("dist:mkdocs", "dist:mkdocs-material", "dist:jinja2", "dist:babel")
 STANDARD = {"nav", "pages", "base_url", "extra_css", "extra_javascript", "mkdocs_version", "build_date_utc",
@@ -33,6 +33,7 @@ NOT_RENDERED = {"plugins", "hooks", "nav", "markdown_extensions", "mdx_configs",
                 "docs_dir", "config_file_path", "exclude_docs", "not_in_nav", "draft_docs", "validation"}
 
 
+@per_build  # asked for by the hook for every page, by ahead.py before the render loop and by its workers
 def site_key(config: MkDocsConfig, nav: Navigation, env: Environment) -> str:
     """What every page's rendering shares: templates, settings, hooks, the environment's names and the whole
     navigation (every page's title, URL and metadata: the drawer lists them, with status and icons)."""

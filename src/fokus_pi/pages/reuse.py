@@ -25,7 +25,7 @@ from typing import Callable, Iterable
 import numpy as np
 
 from ..cache import code_version, folder, key, lookup, store
-from ..digest import digest, frame_rows
+from ..digest import digest, frame_rows, group_digests
 from ..report import Report, fingerprint
 
 Token = tuple  # ("rows", indicator, area) | ("of", indicator) | ("call", method, args) | ("attr", name) | ...
@@ -115,14 +115,11 @@ class Inputs:
         return frame_rows(self.report.facts)
 
     def _groups(self, kind: str) -> dict[tuple, str]:
-        """Hash of each group's rows in table order (a reordering counts as a change), keyed like the tokens."""
+        """Hash of each group's rows (digest.group_digests), keyed like the tokens."""
         if kind not in self._by:
-            facts = self.report.facts
-            if kind == "rows":
-                groups = facts.groupby(["indicator", "area"], sort=False).indices
-            else:
-                groups = {(k,): v for k, v in facts.groupby("indicator", sort=False).indices.items()}
-            self._by[kind] = {k: digest(self._rows[p].tobytes()) for k, p in groups.items()}
+            by = ["indicator", "area"] if kind == "rows" else ["indicator"]
+            groups = group_digests(self.report.facts, by, self._rows)
+            self._by[kind] = {(k if isinstance(k, tuple) else (k,)): h for k, (_, h) in groups.items()}
         return self._by[kind]
 
 

@@ -83,6 +83,21 @@ def test_an_entry_is_made_once_and_keyed_by_its_inputs(store):
     assert cache.code_version("cache.py") != cache.code_version("cache.py", "dist:altair")
 
 
+def test_many_entries_are_made_together_only_where_missing(store):
+    asked: list[list[str]] = []
+
+    def make(missing: list[str]) -> dict[str, str]:
+        asked.append(missing)
+        return {k: k.upper() for k in missing}
+
+    assert cache.cached_pickles("t", {"b": "hb", "a": "ha"}, make) == {"b": "B", "a": "A"}
+    (store / "t" / "ha"[:2] / "ha").write_bytes(b"not a pickle")  # e.g. written by another pandas
+    assert list(cache.cached_pickles("t", {"c": "hc", "b": "hb", "a": "ha"}, make).items()) == [
+        ("c", "C"), ("b", "B"), ("a", "A")]  # in the order asked, wherever each came from
+    assert asked == [["b", "a"], ["c", "a"]]  # once together, then only the new and the unreadable one
+    assert cache.cached_pickles("t", {"a": "ha"}, make) == {"a": "A"} and len(asked) == 2
+
+
 def test_without_a_cache_folder_nothing_is_stored(tmp_path, monkeypatch):
     monkeypatch.delenv(cache.CACHE_ENV, raising=False)
     calls = []
@@ -157,24 +172,6 @@ def test_search_entries_come_from_the_cache_unchanged(store):
     changed = SimpleNamespace(**{**vars(page), "content": "<p>Wedel</p>"})
     second.add_entry_from_context(changed)
     assert second.parsed == 1 and second.entries[-1]["text"] == "Wedel"
-
-
-def test_map_classes_come_from_the_cache_until_the_values_change(store, monkeypatch):
-    import sys
-
-    from fokus_pi.viz.classes import classify
-
-    values = [3.1, 4.7, 5.0, 5.2, 6.8, 7.4, 9.9, 12.5, 2.2, 8.0]
-    fresh = classify(values, 1, "higher_is_worse", centre=6.0)
-    fixed = classify(values, 1, breaks=[4.0, 8.0])
-    monkeypatch.setitem(sys.modules, "mapclassify", None)  # any import of mapclassify now fails
-    assert classify(values, 1, "higher_is_worse", centre=6.0) == fresh
-    assert classify(values, 1, breaks=[4.0, 8.0]) == fixed
-    assert fresh.bins[-1] == 12.5 and 6.0 in fresh.bins and fixed.bins == (4.0, 8.0, 12.5)
-    with pytest.raises(ImportError):  # one changed value: new bounds, computed again
-        classify([*values[:-1], 8.1], 1, "higher_is_worse", centre=6.0)
-    with pytest.raises(ImportError):  # other breaks, same values
-        classify(values, 1, breaks=[5.0, 8.0])
 
 
 def test_compiled_templates_are_reused_and_keyed_by_the_environment_options(store, monkeypatch):

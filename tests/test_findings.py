@@ -56,11 +56,28 @@ def test_unusual_change_only_for_larger_gemeinden():
     assert [(o.ags, o.measure) for o in found] == [("g06", 5.0)]  # g07 is as unusual, but too small
 
 
+def test_unusual_changes_are_judged_within_each_indicator():
+    quiet = [0.1, -0.1, 0.2, 0.0, 0.15, -0.05, 0.1, 0.05]
+    data = facts({"a": [1.0] * 8, "b": [100.0] * 8, "c": [2.0] * 8},
+                 change={"a": [*quiet[:6], 5.0, 0.1], "b": [50.0] * 8, "c": quiet})
+    data.loc[data["indicator"] == "b", "change_pct"] = [*quiet[:3], -9.0, *quiet[4:]]  # a count: judged in %
+    data.loc[data["indicator"] == "c", "year"] = 2024  # not its latest year: left out
+    population = {f"g{i:02d}": 10000 for i in range(8)}
+    inds = [indicator("a", "f"), indicator("b", "f", kind="count"), indicator("c", "f")]
+    found = findings.unusual_changes(data, inds, population, {"a": 2025, "b": 2025, "c": 2025}, findings.Settings())
+    assert [(o.indicator.id, o.ags, o.measure) for o in found] == [("b", "g03", -9.0), ("a", "g06", 5.0)]
+    assert found[1].score == pytest.approx(findings.robust_z(np.array([*quiet[:6], 5.0, 0.1]))[6])
+    assert abs(found[0].score) > abs(found[1].score)  # the larger departure first
+
+
 def test_far_from_kreis():
     data = facts({"a": [15.0, 16.0, 4.0, 10.0]}, kreis=10.0)
     population = {"g00": 10000, "g01": 10000, "g02": 10000, "g03": 10000}
     found = findings.far_from_kreis(data, [indicator("a", "f")], population, {"a": 2025}, findings.Settings())
     assert [(o.ags, round(o.score, 2)) for o in found] == [("g01", 0.6), ("g02", -0.6), ("g00", 0.5)]
+    counted = findings.far_from_kreis(data, [indicator("a", "f", kind="count")], population, {"a": 2025},
+                                      findings.Settings())
+    assert counted == []  # a count measures size, not a rate: never compared with the Kreis
 
 
 def test_demo_page_lists_and_links(demo_report):

@@ -105,3 +105,15 @@ def test_the_content_hash_follows_the_content():
     assert digest((1,)) != digest([1]) and digest(1) != digest(1.0) and digest("1") != digest(1)
     with pytest.raises(TypeError, match="kein Inhalts-Hash"):
         digest(object())
+
+
+def test_a_funding_page_reads_only_its_two_indicators(demo_report):
+    """So a data commit that changes other indicators leaves it (and its reach per year) alone."""
+    from fokus_pi.pages import funding
+
+    programme = demo_report.programmes[0]
+    reads = reuse.Reads(demo_report)
+    page = funding.page(reads, programme)
+    assert page == funding.page(demo_report, programme)
+    tables = {t for t in reads.tokens if t[0] in ("of", "attr") and t[1] not in ("register", "catalogue", "snapshots")}
+    assert tables == {("of", programme.target_indicator), ("of", programme.need)}

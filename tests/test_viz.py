@@ -6,6 +6,7 @@ import dataclasses
 import json
 import re
 
+import numpy as np
 import pytest
 from shapely.geometry import box, shape
 
@@ -31,16 +32,56 @@ def test_round_half_up_matches_the_tables():
     assert str(round_half_up(-0.04, 1)) == "0.0"  # no negative zero
 
 
-def test_neutral_indicator_gets_quantile_classes_from_mapclassify():
-    import mapclassify
-    import numpy as np
-
+def test_neutral_indicator_gets_quantile_classes_like_mapclassify():
     values = [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0]
     classes = classify(values, 1)
-    assert list(classes.bins) == [round_half_up(b, 1) for b in mapclassify.Quantiles(np.array(values), k=5).bins]
+    assert list(classes.bins) == [2.8, 4.6, 6.4, 8.2, 10.0]  # position 0.2·9 = 1.8 → 2 + 0.8, …
     assert list(classes.colors) == SEQUENTIAL[5]
     assert classes.centre is None
     assert classes.index(1.0) == 0 and classes.index(10.0) == 4
+    assert classify([4.0, 4.0, 4.0, 9.0], 0).bins == (4.0, 9.0)  # ties collapse: two classes, not five
+
+
+def _mapclassify_classes(monkeypatch, values, decimals, direction, centre, breaks):
+    """classify() with mapclassify's own bounds: the oracle the NumPy port in viz/classes.py must equal."""
+    import mapclassify
+
+    from fokus_pi.viz import classes as module
+
+    def quantiles(data, k):
+        return [float(b) for b in mapclassify.Quantiles(data, k=max(1, min(k, len(np.unique(data))))).bins]
+
+    with monkeypatch.context() as patch:
+        patch.setattr(module, "_quantile_bins", quantiles)
+        patch.setattr(module, "_user_bins", lambda data, b: [float(x) for x in mapclassify.UserDefined(data, sorted(b)).bins])
+        return classify(values, decimals, direction, centre, breaks)
+
+
+def test_classes_equal_mapclassifys_on_random_values(monkeypatch):
+    import warnings
+
+    warnings.simplefilter("ignore")  # mapclassify warns when ties leave fewer classes than asked
+    rng = np.random.default_rng(7)
+    checked = 0
+    for t in range(600):
+        values = list(rng.normal(50, 20, int(rng.integers(1, 80))) if t % 2 else rng.gamma(1.5, 3, int(rng.integers(1, 80))))
+        direction = ("neutral", "higher_is_worse", "higher_is_better")[t % 3]
+        centre = float(rng.normal(50, 20)) if direction != "neutral" else None
+        breaks = [20.0, 40.0, 60.0] if t % 7 == 0 else None
+        decimals = int(rng.integers(0, 3))
+        ours = classify(values, decimals, direction, centre, breaks)
+        assert ours == _mapclassify_classes(monkeypatch, values, decimals, direction, centre, breaks), (t, values)
+        checked += len(ours.bins)
+    assert checked > 2000  # the sets really had classes to compare
+
+
+def test_classes_need_neither_mapclassify_nor_scipy(monkeypatch):
+    import sys
+
+    for name in ("mapclassify", "scipy", "sklearn"):
+        monkeypatch.setitem(sys.modules, name, None)  # any import of these now fails
+    assert classify([3.1, 4.7, 5.0, 12.5, 2.2], 1, "higher_is_worse", centre=6.0).bins[-1] == 12.5
+    assert classify([3.1, 4.7, 12.5], 1, breaks=[4.0, 8.0]).bins == (4.0, 8.0, 12.5)
 
 
 def test_german_legend_labels_with_class_bounds():

@@ -25,6 +25,7 @@ from jinja2.bccache import Bucket
 
 CACHE_ENV = "FOKUS_CACHE"
 T = TypeVar("T")
+K = TypeVar("K")
 
 
 def folder() -> Path | None:
@@ -149,6 +150,28 @@ def cached_pickle(namespace: str, digest: str, make: Callable[[], T],
     if folder() is not None and keep(made):
         store(namespace, digest, pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL))
     return made
+
+
+def cached_pickles(namespace: str, digests: dict[K, str], make: Callable[[list[K]], dict[K, T]]) -> dict[K, T]:
+    """cached_pickle for many entries at once: ``make`` gets every key whose entry is missing, in the order of
+    ``digests``, and makes them together, which is much cheaper than one by one where the work is a pandas
+    operation over a table (a cold build's long table: one sort and two CSV writes instead of one per
+    indicator)."""
+    found: dict[K, T] = {}
+    for k, digest in digests.items():
+        stored = lookup(namespace, digest)
+        if stored is not None:
+            try:
+                found[k] = pickle.loads(stored)
+            except Exception:  # noqa: BLE001 - made again, as in cached_pickle
+                pass
+    missing = [k for k in digests if k not in found]
+    if missing:
+        made = make(missing)
+        for k in missing:
+            store(namespace, digests[k], pickle.dumps(made[k], protocol=pickle.HIGHEST_PROTOCOL))
+        found.update(made)
+    return {k: found[k] for k in digests}
 
 
 class TemplateBytecode(BytecodeCache):

@@ -7,6 +7,7 @@ and with the least need, so the county's question ("does it reach those it is me
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -88,6 +89,13 @@ def _load_amounts(path: Path, gemeinden: set[str], out: Collector) -> pd.DataFra
             seen[(ags, year)] = table.lines[r]
             rows.append((ags, int(year), value))
     return pd.DataFrame(rows, columns=["ags", "year", "amount"])
+
+
+def rows_of(programme: Programme, of: Callable[[str], pd.DataFrame]) -> pd.DataFrame:
+    """The rows ``reach`` reads, from ``of`` (Report.of): only the target group's and the need's indicator, so a
+    page built from them is planned again only when one of those two changes (pages/reuse.py), and each year's
+    selection filters two indicators' rows instead of the whole table."""
+    return pd.concat([of(i) for i in dict.fromkeys((programme.target_indicator, programme.need))])
 
 
 def reach(programme: Programme, facts: pd.DataFrame, gemeinden: list[str], year: int) -> pd.DataFrame:

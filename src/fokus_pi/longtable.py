@@ -12,9 +12,10 @@ import io
 import math
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
-from .cache import cached_pickle, code_version, key
+from .cache import cached_pickles, code_version, key
 from .digest import group_digests
 from .report import STORED_WITH, Report
 from .viz.classes import round_half_up
@@ -54,19 +55,28 @@ def long_table(report: Report) -> Table:
     known = areas(report).set_index("gebiet")
     order = {i.id: n for n, i in enumerate(report.catalogue.indicators)}
     shared = key(code_version("longtable.py", "viz/classes.py", *STORED_WITH), known.to_dict("index"), decimals)
-    parts = {ind: cached_pickle("werte", key(shared, ind, digest), lambda: _part(facts.iloc[rows], known, decimals))
-             for ind, (rows, digest) in group_digests(facts, "indicator").items()}
+    groups = group_digests(facts, "indicator")
+
+    def make(missing: list[str]) -> dict[str, Part]:
+        return _parts(facts.iloc[np.concatenate([groups[ind][0] for ind in missing])], missing, known, decimals)
+
+    parts = cached_pickles("werte", {ind: key(shared, ind, digest) for ind, (_, digest) in groups.items()}, make)
     ordered = [parts[k] for k in sorted(parts, key=lambda k: order.get(k, len(order)))]
     frame = (pd.concat([p[0] for p in ordered], ignore_index=True) if ordered
-             else _part(facts, known, decimals)[0])
+             else _parts(facts, [], known, decimals)[""][0])
     _assert_withheld_empty(frame, report.suppressed)
     header = ",".join(frame.columns) + "\n"
     return Table(frame, header + "".join(p[1] for p in ordered),
                  "\ufeff" + header.replace(",", ";") + "".join(p[2] for p in ordered))
 
 
-def _part(facts: pd.DataFrame, known: pd.DataFrame, decimals: dict[str, int]) -> tuple[pd.DataFrame, str, str]:
-    """Rows of the long table for ``facts`` (sorted by level, area, year) and their CSV lines, plain and Excel."""
+Part = tuple[pd.DataFrame, str, str]  # one indicator's rows of the long table and their CSV lines, plain and Excel
+
+
+def _parts(facts: pd.DataFrame, indicators: list[str], known: pd.DataFrame, decimals: dict[str, int]) -> dict[str, Part]:
+    """The parts of ``indicators`` (all rows of ``facts``; without indicators, the empty table under ""), each
+    sorted by level, area and year, made together: one frame, one sort and two CSV writes, then cut at the
+    indicators' bounds (a line of CSV is the same whatever rows surround it)."""
     frame = pd.DataFrame({
         "kennzahl": facts["indicator"].astype(str),
         "gebiet": facts["area"].astype(str),
@@ -79,11 +89,20 @@ def _part(facts: pd.DataFrame, known: pd.DataFrame, decimals: dict[str, int]) ->
         "nenner": facts["denominator"].round().astype("Int64"),
         "kennzeichen": facts["flag"].fillna("").astype(str),
     })
+    frame["_i"] = frame["kennzahl"].map({ind: n for n, ind in enumerate(indicators)})
     frame["_e"] = frame["ebene"].map({e: n for n, e in enumerate(LEVELS)})
-    frame = frame.sort_values(["_e", "gebiet", "jahr"], kind="stable").drop(columns=["_e"]).reset_index(drop=True)
-    plain = csv_text(frame, decimals=decimals).split("\n", 1)[1]
-    excel = csv_text(frame, excel=True, decimals=decimals).split("\n", 1)[1]
-    return frame, plain, excel
+    frame = frame.sort_values(["_i", "_e", "gebiet", "jahr"], kind="stable").drop(columns=["_i", "_e"])
+    frame = frame.reset_index(drop=True)
+    plain = csv_text(frame, decimals=decimals).split("\n")[1:-1]
+    excel = csv_text(frame, excel=True, decimals=decimals).split("\n")[1:-1]
+    if not len(plain) == len(excel) == len(frame):
+        raise ValueError("ein Feld der offenen Daten enthält einen Zeilenumbruch")  # names are checked on load
+    if not indicators:
+        return {"": (frame, "", "")}
+    bounds = np.cumsum([0, *frame["kennzahl"].value_counts(sort=False).reindex(indicators).to_numpy()])
+    return {ind: (frame.iloc[a:b].reset_index(drop=True), "".join(f"{line}\n" for line in plain[a:b]),
+                  "".join(f"{line}\n" for line in excel[a:b]))
+            for ind, a, b in zip(indicators, bounds[:-1], bounds[1:])}
 
 
 def _assert_withheld_empty(frame: pd.DataFrame, suppressed: pd.DataFrame) -> None:

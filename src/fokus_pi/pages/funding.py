@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..funding import Programme, concentration, reach
+from ..funding import Programme, concentration, reach, rows_of
 from ..render import render
 from ..report import Report
 from ..viz.figures import funding_blocks
@@ -17,11 +17,12 @@ def page(report: Report, programme: Programme) -> str:
     gemeinden = [g.ags for g in report.register.gemeinden]
     years = _years(report, programme)
     year = years[-1]
-    frame = reach(programme, report.facts, gemeinden, year)
+    facts = rows_of(programme, report.of)
+    frame = reach(programme, facts, gemeinden, year)
     names = {g.ags: g for g in report.register.gemeinden}
     rows = frame.sort_values(["need_rank", "ags"], na_position="last").to_dict("records")
     need = report.catalogue.by_id[programme.need]
-    history = [concentration(reach(programme, report.facts, gemeinden, y), y) for y in years]
+    history = [concentration(reach(programme, facts, gemeinden, y), y) for y in years]
     return render("funding.md.j2", p=programme, year=year, rows=rows, names=names, need=need,
                   latest=history[-1], history=history, target=report.catalogue.by_id[programme.target_indicator],
                   snapshot=report.snapshot, viz=funding_blocks(report, programme, years))

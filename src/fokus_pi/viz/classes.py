@@ -1,4 +1,4 @@
-"""Map classes: breaks from mapclassify (or given by the indicator), colour-blind-safe colours, German legend.
+"""Map classes: quantile breaks (or given by the indicator), colour-blind-safe colours, German legend.
 
 Classes are computed once per indicator over all years, so the year switch shows change against fixed
 bounds. Where the indicator has a direction, the Kreis value of the newest year splits the classes and
@@ -7,8 +7,6 @@ the palette diverges there (blue: more favourable than the Kreis, red: less favo
 
 from __future__ import annotations
 
-import hashlib
-import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -16,7 +14,6 @@ from decimal import ROUND_HALF_UP, Decimal
 import numpy as np
 
 from .. import fmt
-from ..cache import cached_json, code_version, key
 
 # ColorBrewer schemes (Brewer & Harrower), all marked colour-blind safe: YlGnBu sequential, RdBu diverging.
 SEQUENTIAL: dict[int, list[str]] = {
@@ -62,28 +59,28 @@ class Classes:
 
 
 def _quantile_bins(values: np.ndarray, k: int) -> list[float]:
+    """The upper bounds of ``k`` quantile classes, ties collapsed (fewer classes then), exactly as mapclassify's
+    Quantiles computes them (SciPy's scoreatpercentile: linear between order statistics, weighted as there, so a
+    bound next to a rounding edge rounds the same). Not mapclassify itself: its import loads SciPy and
+    scikit-learn, 1.7-2.4 s in every process that draws a map, most of a rebuild after one changed value.
+    tests/test_viz.py checks the classes against mapclassify's."""
     k = max(1, min(k, len(np.unique(values))))
-    return _bins("Quantiles", values, k=k)
+    step = 100.0 / k
+    percent = np.minimum(np.arange(step, 100 + step, step), 100.0)
+    ordered = np.sort(values)
+    at = percent / 100.0 * (len(ordered) - 1)
+    low = at.astype(int)
+    high = np.minimum(low + 1, len(ordered) - 1)
+    below, above = (low + 1) - at, at - low
+    mixed = (ordered[low] * below + ordered[high] * above) / (below + above)
+    return [float(b) for b in np.unique(np.where(at == low, ordered[low], mixed))]
 
 
 def _user_bins(values: np.ndarray, breaks: Sequence[float]) -> list[float]:
-    return _bins("UserDefined", values, bins=sorted(breaks))
-
-
-def _bins(scheme: str, values: np.ndarray, **options: object) -> list[float]:
-    """mapclassify's bounds, through the content-hash cache: a rebuild then imports mapclassify, and with it
-    SciPy (1.7 s), only for the indicators whose values changed."""
-    digest = key(code_version("dist:mapclassify"), scheme, options, str(values.dtype),
-                 hashlib.sha256(np.ascontiguousarray(values).tobytes()).hexdigest())
-
-    def make() -> list[float]:
-        import mapclassify  # here, not at the top: commands without maps never need SciPy
-
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # mapclassify warns when ties leave fewer classes than asked
-            return [float(b) for b in getattr(mapclassify, scheme)(values, **options).bins]
-
-    return cached_json("classes", digest, make)
+    """The given breaks, and the largest value as the last bound when it lies above them (as mapclassify's
+    UserDefined does)."""
+    bins = [float(b) for b in sorted(breaks)]
+    return bins + [float(values.max())] if bins[-1] < values.max() else bins
 
 
 def _clean(bins: Sequence[float], decimals: int) -> list[float]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ..areas import PlanningArea
 from ..catalogue import Indicator
 from ..findings import Correlation
-from ..funding import Programme, reach
+from ..funding import Programme, reach, rows_of
 from ..report import Report
 from . import charts, data
 from .classes import classify
@@ -95,7 +95,8 @@ class FundingBlocks:
 def _per_head(report: Report, programme: Programme, years: list[int]) -> dict[int, dict]:
     """Per year and Gemeinde: the reach frame's rows, keyed by AGS."""
     gemeinden = [g.ags for g in report.register.gemeinden]
-    return {y: reach(programme, report.facts, gemeinden, y).set_index("ags").to_dict("index") for y in years}
+    facts = rows_of(programme, report.of)
+    return {y: reach(programme, facts, gemeinden, y).set_index("ags").to_dict("index") for y in years}
 
 
 def funding_blocks(report: Report, programme: Programme, years: list[int]) -> FundingBlocks:

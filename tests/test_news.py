@@ -94,3 +94,25 @@ def test_search_stems_find_inflected_and_umlaut_forms():
     assert "2024" not in words and "und" not in words  # only words that differ from the text are added
     index = add_stems({"config": {"fields": {}}, "docs": [{"location": "", "title": "Häuser", "text": ""}]})
     assert index["config"]["fields"]["stems"] == {"boost": 1.0} and index["docs"][0]["stems"] == "haus hauser"
+
+
+def test_a_data_commit_compares_only_the_changed_snapshot_again(tiny_copy, tmp_path, monkeypatch):
+    from fokus_pi import cache
+    from fokus_pi import releases as module
+    from fokus_pi.report import load_report
+
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
+    compared: list[str] = []
+    real = module.compare
+    monkeypatch.setattr(module, "compare", lambda old, new, snap, prev: (compared.append(snap.id),
+                                                                         real(old, new, snap, prev))[1])
+    first = releases(load_report(tiny_copy))
+    assert compared == ["2024-06-30", "2025-06-30"]
+    compared.clear()
+    assert releases(load_report(tiny_copy)) == first and compared == []  # both from the cache
+    values = tiny_copy / "snapshots/2025-06-30/values.csv"
+    values.write_text(values.read_text(encoding="utf-8").replace(
+        "einwohner,01099003,2023,20500,", "einwohner,01099003,2023,20510,"), encoding="utf-8")  # a revision
+    changed = releases(load_report(tiny_copy))
+    assert compared == ["2025-06-30"]  # the older comparison did not change
+    assert changed[0].revised_count == first[0].revised_count + 1 and changed[1] == first[1]

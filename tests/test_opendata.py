@@ -215,3 +215,25 @@ def test_the_daten_page_links_files_that_exist():
     for name in ("sozialbericht.zip", "werte.parquet", "kennzahlen.csv", "gebiete.csv"):
         assert f"]({name})" in text
         assert f"daten/{name}" in {opendata.ARCHIVE, opendata.PARQUET, "daten/kennzahlen.csv", "daten/gebiete.csv"}
+
+
+def test_csv_lines_quote_as_pandas_does():
+    """The long table's lines come from Arrow's kernels; each must be the line pandas' csv writer makes."""
+    frame = pd.DataFrame({
+        "kennzahl": ["a", "a", "b", "b", "b"],
+        "gebiet": ["01", "02", "03", "04", "05"],
+        "gebietsname": pd.array(['Barmstedt, Rantzau', 'Sagt "Moin"', "Ost; West", "Zeile\nzwei", None],
+                                dtype="string"),
+        "jahr": [2024, 2024, 2025, 2025, 2025],
+        "wert": [1.26, float("nan"), 3.0, 1234.5678, 0.1],
+        "zaehler": pd.array([5, None, 7, 8, 9], dtype="Int64"),
+        "kennzeichen": ["", "geheim", "", "", ""],
+    })
+    decimals = {"a": 1, "b": 2}
+    for excel in (False, True):
+        text = longtable.csv_text(frame, excel=excel, decimals=decimals).removeprefix("\ufeff")
+        lines = longtable.csv_lines(frame, excel, decimals)
+        assert "\n".join([text.split("\n", 1)[0], *lines]) + "\n" == text
+    assert longtable.csv_lines(frame, False, decimals)[:2] == ['a,01,"Barmstedt, Rantzau",2024,1.3,5,',
+                                                               'a,02,"Sagt ""Moin""",2024,,,geheim']
+    assert longtable.csv_lines(frame, True, decimals)[2] == 'b;03;"Ost; West";2025;3,00;7;'

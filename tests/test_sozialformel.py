@@ -101,6 +101,18 @@ def test_download_holds_the_published_values(demo_report):
     assert {"kinderarmut", "einkuenfte", "gewichteter_z_wert", "sozialformel_gleiche_gewichte"} <= set(rows[0])
 
 
+def test_download_comes_from_the_cache_while_its_table_is_the_same(demo_report, tmp_path, monkeypatch):
+    monkeypatch.setenv("FOKUS_CACHE", str(tmp_path))
+    fresh = page.csv_text(demo_report)
+    monkeypatch.setattr(page.pd.DataFrame, "to_csv", lambda *a, **k: pytest.fail("written again"))
+    assert page.csv_text(demo_report) == fresh
+    table = page.table(demo_report)
+    changed = table.assign(sozialformel=table["sozialformel"].where(table.index != 0, 1.0))
+    monkeypatch.setattr(page, "table", lambda report: changed)
+    with pytest.raises(pytest.fail.Exception, match="written again"):
+        page.csv_text(demo_report)
+
+
 def test_page_shows_method_weights_and_sensitivity(demo_report):
     text = page.page(demo_report)
     assert "| [Kinderarmut](../kennzahlen/kinderarmut.md) (%) | 25,0 % | höher = größerer Bedarf |" in text

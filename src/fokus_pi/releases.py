@@ -11,7 +11,9 @@ import numpy as np
 import pandas as pd
 
 from . import fmt
-from .report import Report
+from .cache import cached_pickle, code_version, key
+from .digest import digest
+from .report import STORED_WITH, Report
 from .snapshots import Snapshot
 
 KEY = ["indicator", "area", "year"]
@@ -114,10 +116,15 @@ def releases(report: Report) -> list[Release]:
 
 
 def _releases(report: Report) -> list[Release]:
+    """Each comparison through the build cache, keyed by the two snapshots' rows: a data commit changes the
+    newest snapshot, so only its comparison is made again (the navigation needs them all, in every build)."""
     if len(report.history) != len(report.snapshots):
         return []
     result = []
+    shared = code_version("releases.py", "snapshots.py", *STORED_WITH)
+    hashes = [digest(values) for values in report.history]
     for i, (snap, values) in enumerate(zip(report.snapshots, report.history)):
-        previous = report.snapshots[i - 1] if i else None
-        result.append(compare(report.history[i - 1] if i else None, values, snap, previous))
+        previous, old = (report.snapshots[i - 1], report.history[i - 1]) if i else (None, None)
+        found = key(shared, repr(snap), repr(previous), hashes[i], hashes[i - 1] if i else None)
+        result.append(cached_pickle("releases", found, lambda: compare(old, values, snap, previous)))
     return list(reversed(result))

@@ -108,3 +108,26 @@ def test_demo_api_values_equal_the_model_and_hide_suppressed_cells(demo_site, de
     for cell in demo_report.suppressed[demo_report.suppressed.indicator == "sgb-ii-quote"].itertuples():
         got = by_key[(cell.area, int(cell.year))]
         assert (got["wert"], got["zaehler"], got["nenner"]) == (None, None, None)
+
+
+def test_a_file_is_the_json_text_of_its_records():
+    """Files are joined from each record's text: byte for byte what json.dumps writes for the whole."""
+    import pandas as pd
+
+    values = pd.DataFrame({
+        "kennzahl": pd.array(["a", "a", "b"], dtype="string"), "gebiet": ['0"1', "Ölde\\", "0\n1"],
+        "jahr": [2024, 2025, 2025], "wert": [5.0, float("nan"), 0.1 + 0.2],
+        "zaehler": pd.array([5, None, 3], dtype="Int64"), "nenner": pd.array([None, None, 10], dtype="Int64"),
+        "kennzeichen": ["", "geheim", ""],
+    })
+    rows = api._Values(values, {"a": 0, "b": 2})
+    head = {"datenstand": {"id": "x"}, "gebiet": {"name": "Tür „zu“"}}
+    expected = [{"gebiet": '0"1', "jahr": 2024, "wert": 5, "zaehler": 5, "nenner": None, "kennzeichen": None},
+                {"gebiet": "Ölde\\", "jahr": 2025, "wert": None, "zaehler": None, "nenner": None,
+                 "kennzeichen": "geheim"}]
+    text = rows.file(head, "kennzahl", "a", "gebiet")
+    assert text == json.dumps({**head, "werte": expected}, ensure_ascii=False, separators=(",", ":")) + "\n"
+    other = json.loads(rows.file(head, "gebiet", "0\n1", "kennzahl"))["werte"]
+    assert other == [{"kennzahl": "b", "jahr": 2025, "wert": 0.30000000000000004, "zaehler": 3, "nenner": 10,
+                      "kennzeichen": None}]
+    assert json.loads(rows.file(head, "gebiet", "nowhere", "kennzahl"))["werte"] == []

@@ -82,3 +82,31 @@ def test_older_snapshot_is_kept_and_newest_published(tiny_report):
     assert [s.id for s in tiny_report.snapshots] == ["2024-06-30", "2025-06-30"]
     assert tiny_report.snapshot.id == "2025-06-30"
     assert row(tiny_report, "sgb-ii-quote", "01099003", 2023)["value"] == 10.3659  # the revised value
+
+
+def test_the_row_index_holds_each_row_once_with_shared_values(demo_report):
+    """report.row reads a dict per row; the dicts hold one object per distinct value and share their keys."""
+    import sys
+
+    facts = demo_report.facts
+    for cells in facts.sample(300, random_state=1).itertuples(index=False):
+        row = demo_report.row(cells.indicator, cells.area, cells.year)
+        assert repr(list(row.values())) == repr(list(cells))  # the same values, -0.0 and NaN included
+        assert [type(v) for v in row.values()] == [type(v) for v in cells]
+    a = demo_report.row("kinderarmut", "01056015", 2025)
+    b = demo_report.row("kinderarmut", "01056002", 2025)
+    assert a["kreis"] == b["kreis"] and a["kreis"] is b["kreis"]  # one object for the Kreis value of all rows
+    assert a["indicator"] is b["indicator"]
+    assert sys.getsizeof(a) < sys.getsizeof(dict(a))  # key-sharing: the keys are stored once
+
+
+def test_equal_numbers_with_other_bits_stay_apart():
+    import pandas as pd
+
+    from fokus_pi.report import _cells
+
+    cells = _cells(pd.Series([0.0, -0.0, 0.0, float("nan"), 2.5, 2.5]))
+    assert [math.copysign(1, v) for v in cells[:3]] == [1, -1, 1]
+    assert cells[0] is cells[2] and cells[4] is cells[5] and math.isnan(cells[3])
+    assert _cells(pd.Series([3, 3], dtype="int64")) == [3, 3]
+    assert _cells(pd.Series(["a", None, "a"], dtype="string"))[::2] == ["a", "a"]

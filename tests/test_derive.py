@@ -109,4 +109,5 @@ def test_equal_numbers_with_other_bits_stay_apart():
     assert [math.copysign(1, v) for v in cells[:3]] == [1, -1, 1]
     assert cells[0] is cells[2] and cells[4] is cells[5] and math.isnan(cells[3])
     assert _cells(pd.Series([3, 3], dtype="int64")) == [3, 3]
+    assert _cells(pd.Series([3, None], dtype="Int64")) == [3, pd.NA]  # pandas' own integers: cells as they are
     assert _cells(pd.Series(["a", None, "a"], dtype="string"))[::2] == ["a", "a"]

@@ -57,10 +57,8 @@ def _mapclassify_classes(monkeypatch, values, decimals, direction, centre, break
         return classify(values, decimals, direction, centre, breaks)
 
 
+@pytest.mark.filterwarnings("ignore")  # mapclassify warns when ties leave fewer classes than asked
 def test_classes_equal_mapclassifys_on_random_values(monkeypatch):
-    import warnings
-
-    warnings.simplefilter("ignore")  # mapclassify warns when ties leave fewer classes than asked
     rng = np.random.default_rng(7)
     checked = 0
     for t in range(600):

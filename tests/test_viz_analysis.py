@@ -12,6 +12,7 @@ import shapely
 from shapely.geometry import shape
 
 from fokus_pi import fmt
+from fokus_pi.funding import reach_by_year
 from fokus_pi.pages import findings, funding, planning, sozialformel
 from fokus_pi.viz import charts, data, geo
 from fokus_pi.viz.figures import correlation_points, funding_blocks
@@ -147,7 +148,8 @@ def test_suppressed_values_never_become_points(demo_report):
 def test_funding_map_and_scatter(demo_report):
     programme = demo_report.programmes[0]
     years = funding._years(demo_report, programme)
-    blocks = funding_blocks(demo_report, programme, years)
+    gemeinden = [g.ags for g in demo_report.register.gemeinden]
+    blocks = funding_blocks(demo_report, programme, reach_by_year(programme, demo_report.of, gemeinden, years))
     (m,) = payloads(blocks.map)
     (s,) = payloads(blocks.chart)
     year = years[-1]

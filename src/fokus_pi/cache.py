@@ -135,17 +135,28 @@ def cached_json(namespace: str, digest: str, make: Callable[[], T]) -> T:
     return made[0] if made else json.loads(stored)
 
 
-def cached_pickle(namespace: str, digest: str, make: Callable[[], T],
-                  keep: Callable[[T], bool] = lambda made: True) -> T:
-    """Like cached_text for Python objects (the loaded report); ``keep(made)`` False: not stored (a snapshot that
-    had problems). An entry that no longer unpickles (another pandas) is made again; the key should name the
-    versions of everything inside, so this stays the exception."""
+_MISSING = object()
+
+
+def _unpickled(namespace: str, digest: str) -> object:
+    """The object stored under ``digest``, or _MISSING (also when it no longer unpickles: made again then)."""
     found = lookup(namespace, digest)
     if found is not None:
         try:
             return pickle.loads(found)
         except Exception:  # noqa: BLE001 - any failure to read back only means: make it again
             pass
+    return _MISSING
+
+
+def cached_pickle(namespace: str, digest: str, make: Callable[[], T],
+                  keep: Callable[[T], bool] = lambda made: True) -> T:
+    """Like cached_text for Python objects (the loaded report); ``keep(made)`` False: not stored (a snapshot that
+    had problems). An entry that no longer unpickles (another pandas) is made again; the key should name the
+    versions of everything inside, so this stays the exception."""
+    found = _unpickled(namespace, digest)
+    if found is not _MISSING:
+        return found  # type: ignore[return-value]
     made = make()
     if folder() is not None and keep(made):
         store(namespace, digest, pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL))
@@ -159,12 +170,8 @@ def cached_pickles(namespace: str, digests: dict[K, str], make: Callable[[list[K
     indicator)."""
     found: dict[K, T] = {}
     for k, digest in digests.items():
-        stored = lookup(namespace, digest)
-        if stored is not None:
-            try:
-                found[k] = pickle.loads(stored)
-            except Exception:  # noqa: BLE001 - made again, as in cached_pickle
-                pass
+        if (stored := _unpickled(namespace, digest)) is not _MISSING:
+            found[k] = stored  # type: ignore[assignment]
     missing = [k for k in digests if k not in found]
     if missing:
         made = make(missing)

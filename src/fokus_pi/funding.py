@@ -91,11 +91,14 @@ def _load_amounts(path: Path, gemeinden: set[str], out: Collector) -> pd.DataFra
     return pd.DataFrame(rows, columns=["ags", "year", "amount"])
 
 
-def rows_of(programme: Programme, of: Callable[[str], pd.DataFrame]) -> pd.DataFrame:
-    """The rows ``reach`` reads, from ``of`` (Report.of): only the target group's and the need's indicator, so a
-    page built from them is planned again only when one of those two changes (pages/reuse.py), and each year's
-    selection filters two indicators' rows instead of the whole table."""
-    return pd.concat([of(i) for i in dict.fromkeys((programme.target_indicator, programme.need))])
+def reach_by_year(programme: Programme, of: Callable[[str], pd.DataFrame], gemeinden: list[str],
+                  years: list[int]) -> dict[int, pd.DataFrame]:
+    """``reach`` for each year, from ``of`` (Report.of): the rows of the target group's and the need's indicator
+    only, so a page built from them is planned again only when one of those two changes (pages/reuse.py), and
+    each year's selection filters two indicators' rows instead of the whole table. Made once per page, for its
+    tables and its figures."""
+    facts = pd.concat([of(i) for i in dict.fromkeys((programme.target_indicator, programme.need))])
+    return {y: reach(programme, facts, gemeinden, y) for y in years}
 
 
 def reach(programme: Programme, facts: pd.DataFrame, gemeinden: list[str], year: int) -> pd.DataFrame:

@@ -95,7 +95,8 @@ def _parts(facts: pd.DataFrame, indicators: list[str], known: pd.DataFrame, deci
     frame["_e"] = frame["ebene"].map({e: n for n, e in enumerate(LEVELS)})
     frame = frame.sort_values(["_i", "_e", "gebiet", "jahr"], kind="stable").drop(columns=["_i", "_e"])
     frame = frame.reset_index(drop=True)
-    plain, excel = csv_lines(frame, False, decimals), csv_lines(frame, True, decimals)
+    text = _formatted(frame, False, decimals)  # each value formatted once, for both variants
+    plain, excel = _joined(text, ","), _joined(_excel(text), ";")
     if not indicators:
         return {"": (frame, "", "")}
     bounds = np.cumsum([0, *frame["kennzahl"].value_counts(sort=False).reindex(indicators).to_numpy()])
@@ -129,8 +130,13 @@ def _formatted(frame: pd.DataFrame, excel: bool, decimals: dict[str, int] | None
         text["wert"] = [("" if v != v else f"{v:.{decimals[k]}f}")  # lists: iterating Arrow strings is slow
                         for k, v in zip(text["kennzahl"].tolist(), text["wert"].tolist())]
         if excel:
-            text["wert"] = text["wert"].str.replace(".", ",", regex=False)
+            text = _excel(text)
     return text
+
+
+def _excel(text: pd.DataFrame) -> pd.DataFrame:
+    """Formatted values with the decimal comma."""
+    return text.assign(wert=text["wert"].str.replace(".", ",", regex=False))
 
 
 def csv_lines(frame: pd.DataFrame, excel: bool, decimals: dict[str, int]) -> list[str]:
@@ -138,10 +144,13 @@ def csv_lines(frame: pd.DataFrame, excel: bool, decimals: dict[str, int]) -> lis
     writer, a Python loop over every cell, took 19 of a Land's 200 s cold build for the long table. Fields are
     quoted as Python's csv module quotes them (QUOTE_MINIMAL: only a field with the separator, a quote or a line
     break, its quotes doubled); a test compares the two on awkward names."""
-    sep = ";" if excel else ","
+    return _joined(_formatted(frame, excel, decimals), ";" if excel else ",")
+
+
+def _joined(text: pd.DataFrame, sep: str) -> list[str]:
     special = f"[{sep}\"\r\n]"
     fields = []
-    for name, column in _formatted(frame, excel, decimals).items():
+    for name, column in text.items():
         cells = pa.array(column, from_pandas=True)
         number = pa.types.is_integer(cells.type)
         if not (number or pa.types.is_string(cells.type) or pa.types.is_large_string(cells.type)):
@@ -152,7 +161,7 @@ def csv_lines(frame: pd.DataFrame, excel: bool, decimals: dict[str, int]) -> lis
             quoted = pc.binary_join_element_wise('"', pc.replace_substring(cells, '"', '""'), '"', "")
             cells = pc.if_else(needs, quoted, cells)
         fields.append(cells)
-    if not fields or not len(frame):
+    if not fields or not len(text):
         return []
     return pc.binary_join_element_wise(*fields, sep, null_handling="replace", null_replacement="").to_pylist()
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..funding import Programme, concentration, reach, rows_of
+from ..funding import Programme, concentration, reach_by_year
 from ..render import render
 from ..report import Report
 from ..viz.figures import funding_blocks
@@ -17,15 +17,14 @@ def page(report: Report, programme: Programme) -> str:
     gemeinden = [g.ags for g in report.register.gemeinden]
     years = _years(report, programme)
     year = years[-1]
-    facts = rows_of(programme, report.of)
-    frame = reach(programme, facts, gemeinden, year)
+    reached = reach_by_year(programme, report.of, gemeinden, years)
     names = {g.ags: g for g in report.register.gemeinden}
-    rows = frame.sort_values(["need_rank", "ags"], na_position="last").to_dict("records")
+    rows = reached[year].sort_values(["need_rank", "ags"], na_position="last").to_dict("records")
     need = report.catalogue.by_id[programme.need]
-    history = [concentration(reach(programme, facts, gemeinden, y), y) for y in years]
+    history = [concentration(reached[y], y) for y in years]
     return render("funding.md.j2", p=programme, year=year, rows=rows, names=names, need=need,
                   latest=history[-1], history=history, target=report.catalogue.by_id[programme.target_indicator],
-                  snapshot=report.snapshot, viz=funding_blocks(report, programme, years))
+                  snapshot=report.snapshot, viz=funding_blocks(report, programme, reached))
 
 
 def index(report: Report) -> str:

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pandas as pd
+
 from ..areas import PlanningArea
 from ..catalogue import Indicator
 from ..findings import Correlation
-from ..funding import Programme, reach, rows_of
+from ..funding import Programme
 from ..report import Report
 from . import charts, data
 from .classes import classify
@@ -92,16 +94,11 @@ class FundingBlocks:
     chart: str
 
 
-def _per_head(report: Report, programme: Programme, years: list[int]) -> dict[int, dict]:
-    """Per year and Gemeinde: the reach frame's rows, keyed by AGS."""
-    gemeinden = [g.ags for g in report.register.gemeinden]
-    facts = rows_of(programme, report.of)
-    return {y: reach(programme, facts, gemeinden, y).set_index("ags").to_dict("index") for y in years}
-
-
-def funding_blocks(report: Report, programme: Programme, years: list[int]) -> FundingBlocks:
-    """Map: funding per head of the target group, every year; chart: per head against need, newest year."""
-    frames = _per_head(report, programme, years)
+def funding_blocks(report: Report, programme: Programme, reached: dict[int, pd.DataFrame]) -> FundingBlocks:
+    """Map: funding per head of the target group, every year; chart: per head against need, newest year.
+    ``reached``: funding.reach_by_year, the page's own frames."""
+    frames = {y: frame.set_index("ags").to_dict("index") for y, frame in reached.items()}
+    years = list(reached)
     year = years[-1]
 
     def cell(ags: str, y: int) -> dict:

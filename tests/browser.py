@@ -18,6 +18,10 @@ RESULTS = ROOT / "test-results"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 THEME_FILES = ("/sitemap.xml", "/search/")
+LISTEN = """document.addEventListener("securitypolicyviolation", function (e) {
+  (window.__csp = window.__csp || []).push(
+    e.violatedDirective + " " + e.blockedURI + " " + e.sourceFile + ":" + e.lineNumber);
+});"""
 
 
 def chromium() -> str:
@@ -71,6 +75,24 @@ def until(page, condition: str, timeout_ms: int = 30000) -> object:
             return result
         page.wait_for_timeout(100)
     raise AssertionError(f"never true: {condition}")
+
+
+class Watched:
+    """A browser whose pages report Content-Security-Policy violations (events in ``window.__csp``, console
+    messages in ``console``) from their first script. ``scripts``: files run before the page's own scripts too
+    (an init script is not subject to the page's policy, which would refuse an injected <script>)."""
+
+    def __init__(self, browser, *scripts: Path):
+        self.browser, self.scripts = browser, scripts
+        self.console: list[str] = []
+
+    def new_page(self, **kwargs):
+        page = self.browser.new_page(**kwargs)
+        for script in self.scripts:
+            page.add_init_script(path=str(script))
+        page.add_init_script(LISTEN)
+        page.on("console", lambda m: "Content Security Policy" in m.text and self.console.append(m.text))
+        return page
 
 
 class Visit:

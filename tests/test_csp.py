@@ -1,5 +1,6 @@
 """Content-Security-Policy: every page carries one without 'unsafe-eval' or inline event handlers, and the whole
-site works under it (maps, charts with vega-interpreter, search, service worker) over http and from file://."""
+site works under it (maps, charts with vega-interpreter, search, service worker) from file:// here and over http
+in the accessibility tour (tests/test_a11y.py), which visits the same pages."""
 
 from __future__ import annotations
 
@@ -12,15 +13,11 @@ import pytest
 
 from fokus_pi import csp
 from fokus_pi.viz import assets
-from tests.browser import ROOT, Visit, one_page_per_type
+from tests.browser import ROOT, Visit, Watched, one_page_per_type
 
 HANDLER = re.compile(r"<[a-z][^>]*\son[a-z]+\s*=", re.IGNORECASE)  # onclick="…" and friends in markup
 JS_URL = re.compile(r"""(href|src|action)\s*=\s*["']?\s*javascript:""", re.IGNORECASE)
 CHART_PAGES = ("kennzahlen/", "gemeinden/")
-LISTEN = """document.addEventListener("securitypolicyviolation", function (e) {
-  (window.__csp = window.__csp || []).push(
-    e.violatedDirective + " " + e.blockedURI + " " + e.sourceFile + ":" + e.lineNumber);
-});"""
 CHARTS_DONE = "performance.getEntriesByName('fokus-charts').length > 0"
 
 
@@ -102,22 +99,8 @@ def test_every_page_has_the_policy_and_no_inline_handlers(demo_site: Path):
         assert "unsafe-eval" not in text
 
 
-class _Watched:
-    """A browser whose pages report CSP violations (events and console messages) from their first script."""
-
-    def __init__(self, browser):
-        self.browser = browser
-        self.console: list[str] = []
-
-    def new_page(self, **kwargs):
-        page = self.browser.new_page(**kwargs)
-        page.add_init_script(LISTEN)
-        page.on("console", lambda m: "Content Security Policy" in m.text and self.console.append(m.text))
-        return page
-
-
 def _check_pages(browser, base: str, site: Path) -> int:
-    watched, seen = _Watched(browser), 0
+    watched, seen = Watched(browser), 0
     for url in one_page_per_type(site):
         if url == "404.html" and base.startswith("file:"):
             continue  # the server's error page: its links start at the host's root, which a folder has not
@@ -135,16 +118,12 @@ def _check_pages(browser, base: str, site: Path) -> int:
     return seen
 
 
-def test_no_violations_over_http(browser, served_site: str, demo_site: Path):
-    assert _check_pages(browser, served_site, demo_site) >= 30
-
-
 def test_no_violations_from_disk(browser, demo_site: Path):
     assert _check_pages(browser, demo_site.as_uri(), demo_site) >= 30
 
 
 def test_search_and_service_worker_under_the_policy(browser, served_site: str):
-    watched = _Watched(browser)
+    watched = Watched(browser)
     visit = Visit(watched, served_site, "")
     page = visit.page
     assert page.evaluate("navigator.serviceWorker.ready.then(function (r) { return !!r.active; })") is True

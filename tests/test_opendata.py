@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from fokus_pi import cache, leaks, longtable, opendata
-from fokus_pi.pages import plan_downloads, plan_pages
+from fokus_pi.pages import plan_downloads, plan_pages, write_pages
 from fokus_pi.viz.classes import round_half_up
 
 
@@ -161,6 +161,23 @@ def test_indicator_and_gemeinde_pages_link_their_downloads(tiny_report, tiny_fil
                 opendata.PARQUET, "api/v1/gebiete/01099003.json"):
         assert uri in downloads
 
+
+
+def test_spooled_downloads_are_written_as_made_and_hold_the_same_bytes(tiny_report, tmp_path: Path):
+    """plan(..., spool=...) writes each download to its place and keeps only the path (a Land's downloads are
+    550 MB); `fokus pages` writes them there, and write_pages leaves a file that is already in place."""
+    held = {d.uri: d.content for d in plan_downloads(tiny_report)}
+    spooled = plan_downloads(tiny_report, spool=tmp_path)
+    assert [d.uri for d in spooled] == list(held) and all(d.content is None for d in spooled)
+    assert {d.uri: d.path for d in spooled} == {uri: tmp_path / uri for uri in held}
+    for uri, content in held.items():
+        on_disk = (tmp_path / uri).read_bytes()
+        assert on_disk == (content if isinstance(content, bytes) else content.encode("utf-8")), uri
+    assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file()) == sorted(held)
+    other = tmp_path / "kopie"
+    assert write_pages(spooled, other) == len(held) and write_pages(spooled, tmp_path) == len(held)
+    assert (other / opendata.PARQUET).read_bytes() == held[opendata.PARQUET]
+    assert (tmp_path / opendata.ARCHIVE).read_bytes() == held[opendata.ARCHIVE]
 
 # --- the demo site as built ----------------------------------------------------------------------------------
 

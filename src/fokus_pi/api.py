@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache, cached_property
 from importlib import resources
 
@@ -137,15 +137,19 @@ def _numbers(cells: Iterable[int | float | None]) -> list[str]:
 
 def files(report: Report, values: pd.DataFrame | None = None) -> dict[str, str]:
     """Every API file, path -> JSON text."""
+    return dict(iter_files(report, values))
+
+
+def iter_files(report: Report, values: pd.DataFrame | None = None) -> Iterator[tuple[str, str]]:
+    """The files of ``files`` one by one, so that a caller can write each away before the next is made."""
     values = opendata.table(report) if values is None else values
     stand = snapshot_info(report)
     inds = list(report.published())
     area_rows = opendata.areas(report)
     decimals = {i.id: i.decimals for i in report.catalogue.indicators}
-    out: dict[str, str] = {}
     rows = _Values(values, decimals)
     for ind in inds:
-        out[f"{ROOT}/kennzahlen/{ind.id}.json"] = rows.file(
+        yield f"{ROOT}/kennzahlen/{ind.id}.json", rows.file(
             {"datenstand": stand, "kennzahl": indicator_meta(report, ind)}, "kennzahl", ind.id, "gebiet")
     gemeinden = {g.ags: g for g in report.register.gemeinden}
     areas = []
@@ -159,16 +163,16 @@ def files(report: Report, values: pd.DataFrame | None = None) -> dict[str, str]:
             area["downloads"] = {"csv": f"{stem}.csv", "excel": f"{stem}-excel.csv",
                                  "datapackage": f"{stem}.datapackage.json"}
         areas.append(area)
-        out[f"{ROOT}/gebiete/{a['gebiet']}.json"] = rows.file(
+        yield f"{ROOT}/gebiete/{a['gebiet']}.json", rows.file(
             {"datenstand": stand, "gebiet": area}, "gebiet", a["gebiet"], "kennzahl")
-    out[f"{ROOT}/kennzahlen.json"] = _dump({
+    yield f"{ROOT}/kennzahlen.json", _dump({
         "datenstand": stand,
         "handlungsfelder": [{"id": f.id, "titel": f.title} for f in report.catalogue.fields
                             if any(i.field == f.id for i in inds)],
         "kennzahlen": [indicator_meta(report, i) for i in inds],
     })
-    out[f"{ROOT}/gebiete.json"] = _dump({"datenstand": stand, "gebiete": areas})
-    out[f"{ROOT}/index.json"] = _dump({
+    yield f"{ROOT}/gebiete.json", _dump({"datenstand": stand, "gebiete": areas})
+    yield f"{ROOT}/index.json", _dump({
         "api": "v1", "datenstand": stand, "herausgeber": report.register.kreis.name,
         "kennzahlen": "kennzahlen.json", "gebiete": "gebiete.json",
         "schemas": {name.removeprefix("api-"): f"schema/{name}.schema.json" for name in SCHEMAS},
@@ -176,8 +180,7 @@ def files(report: Report, values: pd.DataFrame | None = None) -> dict[str, str]:
         "anzahl": {"kennzahlen": len(inds), "gebiete": len(areas), "werte": len(values)},
     })
     for name in SCHEMAS:
-        out[f"{ROOT}/schema/{name}.schema.json"] = _schema_text(name)
-    return out
+        yield f"{ROOT}/schema/{name}.schema.json", _schema_text(name)
 
 
 def _schema_text(name: str) -> str:

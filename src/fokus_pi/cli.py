@@ -137,7 +137,7 @@ def pages(data_dir: Path, out_dir: Path) -> None:
     except DataError as exc:
         _report_problems(exc)
         sys.exit(1)
-    planned, files = plan(report, progress=True)
+    planned, files = plan(report, progress=True, spool=out_dir)
     written = write_pages([*planned, *files], out_dir)
     click.echo(f"{written} Dateien nach {out_dir}")
 

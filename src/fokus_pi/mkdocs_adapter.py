@@ -86,7 +86,10 @@ _blocks: dict[str, tuple[str, ...]] = {}  # HTML blocks of the generated pages o
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     report = report_for(config)
     _blocks.clear()
-    pages, downloads = plan(report, progress=True, directory_urls=config.use_directory_urls)
+    # downloads are written straight to their place in the site (MkDocs cleaned it before this event and
+    # leaves a file that is already where it belongs; a Land's downloads are 550 MB not held in memory)
+    pages, downloads = plan(report, progress=True, directory_urls=config.use_directory_urls,
+                            spool=Path(config.site_dir))
     for page in pages:
         if files.get_file_from_path(page.uri) is not None:
             raise PluginError(f"content/{page.uri} überschneidet sich mit einer erzeugten Seite")
@@ -94,7 +97,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, page.uri, content=page.source, inclusion=inclusion))  # see blocks.py
         _blocks[page.uri] = page.blocks
     for download in downloads:
-        files.append(File.generated(config, download.uri, content=download.content))
+        files.append(File.generated(config, download.uri, abs_src_path=str(download.path)))
     return files
 
 

@@ -13,7 +13,7 @@ import json
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Iterator, Sequence
 
 import pandas as pd
 
@@ -228,22 +228,26 @@ def parquet(values: pd.DataFrame) -> bytes:
 
 def files(report: Report, values: Table | None = None) -> Files:
     """Every open-data file of the published snapshot, path -> content."""
+    return dict(iter_files(report, values))
+
+
+def iter_files(report: Report, values: Table | None = None) -> Iterator[tuple[str, str | bytes]]:
+    """The files of ``files`` one by one, so that a caller can write each away before the next is made."""
     values = long_table(report) if values is None else values
     frame = values.frame
-    out: Files = {}
     slices = _Slices(values)
     for ind, rows in _by(frame, "kennzahl", {i.id: i for i in report.published()}):
-        out |= _subset_files(report, slices, rows, f"{FOLDER}/kennzahlen/{ind.id}", f"{ind.title} – alle Gebiete",
-                             [ind])
+        yield from _subset_files(report, slices, rows, f"{FOLDER}/kennzahlen/{ind.id}", f"{ind.title} – alle Gebiete",
+                                 [ind]).items()
     by_id, kennzahl = report.catalogue.by_id, frame["kennzahl"].tolist()
     for g, rows in _by(frame, "gebiet", {g.ags: g for g in report.register.gemeinden}):
         inds = [by_id[k] for k in dict.fromkeys(kennzahl[i] for i in rows)]
-        out |= _subset_files(report, slices, rows, f"{FOLDER}/gemeinden/{g.slug}", f"{g.name}: alle Kennzahlen", inds)
-    out[f"{FOLDER}/kennzahlen.csv"] = csv_text(catalogue(report))
-    out[f"{FOLDER}/gebiete.csv"] = csv_text(areas(report))
-    out[ARCHIVE] = archive(report, frame, slices.plain)
-    out[PARQUET] = parquet(frame)
-    return out
+        yield from _subset_files(report, slices, rows, f"{FOLDER}/gemeinden/{g.slug}", f"{g.name}: alle Kennzahlen",
+                                 inds).items()
+    yield f"{FOLDER}/kennzahlen.csv", csv_text(catalogue(report))
+    yield f"{FOLDER}/gebiete.csv", csv_text(areas(report))
+    yield ARCHIVE, archive(report, frame, slices.plain)
+    yield PARQUET, parquet(frame)
 
 
 def _by(values: pd.DataFrame, column: str, subjects: dict) -> list[tuple[object, Sequence[int]]]:

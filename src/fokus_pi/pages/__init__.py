@@ -6,9 +6,10 @@ URI (relative Markdown path), title, and Markdown text; ``nav(report)`` gives th
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from tqdm import tqdm
 
@@ -45,8 +46,9 @@ def plan_pages(report: Report, progress: bool = False, directory_urls: bool = Tr
 
 
 def plan(report: Report, progress: bool = False, directory_urls: bool = True, workers: int | None = None,
-         downloads: bool = True) -> tuple[list[Page], list[Download]]:
-    """The pages and, while worker processes plan them, the downloads (open data, API) in this process."""
+         downloads: bool = True, spool: Path | None = None) -> tuple[list[Page], list[Download]]:
+    """The pages and, while worker processes plan them, the downloads (open data, API) in this process;
+    ``spool``: the folder the downloads are written to as they are made (plan_downloads)."""
     jobs = _page_jobs(report)
     listed = not views.land_scale(report)
     inputs = reuse.Inputs(report)
@@ -68,7 +70,7 @@ def plan(report: Report, progress: bool = False, directory_urls: bool = True, wo
     files: list[Download] = []
     made: dict[int, reuse.Planned] = dict(found)
     done = workers_run(lambda k: one(todo[k]), len(todo), workers,
-                       meanwhile=(lambda: files.extend(plan_downloads(report))) if downloads else None)
+                       meanwhile=(lambda: files.extend(plan_downloads(report, spool))) if downloads else None)
     for k, (markdown, html, linked, tokens) in tqdm(done, total=len(todo), desc="Seiten", unit="Seite",
                                                      disable=not progress or None):
         made[todo[k]] = reuse.keep(keys[todo[k]], markdown, html, linked, tokens, inputs)
@@ -177,20 +179,41 @@ def _planning_nav(report: Report) -> dict[str, list]:
 
 @dataclass(frozen=True)
 class Download:
-    """A generated file that is not a page (CSV and the like), published beside the pages."""
+    """A generated file that is not a page (CSV and the like), published beside the pages: its ``content``, or
+    the ``path`` of the file it was already written to (``plan(..., spool=...)``)."""
 
     uri: str
-    content: str | bytes  # bytes for zip and Parquet
+    content: str | bytes | None = None  # bytes for zip and Parquet
+    path: Path | None = None
 
 
-def plan_downloads(report: Report) -> list[Download]:
-    files = []
+def plan_downloads(report: Report, spool: Path | None = None) -> list[Download]:
+    """Every download. With ``spool``, each is written to ``spool/<uri>`` as soon as it is made and only its path
+    is kept: a Land's downloads are 550 MB, which held in memory until the engine wrote them made the peak of its
+    build."""
+    return [_spooled(uri, content, spool) if spool is not None else Download(uri, content)
+            for uri, content in _download_files(report)]
+
+
+def _download_files(report: Report) -> Iterator[tuple[str, str | bytes]]:
     if report.sozialformel is not None:
-        files.append(Download(f"sozialformel/{sozialformel.CSV_NAME}", sozialformel.csv_text(report)))
+        yield f"sozialformel/{sozialformel.CSV_NAME}", sozialformel.csv_text(report)
     values = opendata.long_table(report)  # open data (daten/) and the JSON API (api/v1/) share one table
-    files.extend(Download(uri, content) for uri, content in {**opendata.files(report, values),
-                                                            **api.files(report, values.frame)}.items())
-    return files
+    yield from opendata.iter_files(report, values)
+    yield from api.iter_files(report, values.frame)
+
+
+def _spooled(uri: str, content: str | bytes, spool: Path) -> Download:
+    return Download(uri, path=_write(spool / uri, content))
+
+
+def _write(target: Path, content: str | bytes) -> Path:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        target.write_bytes(content)
+    else:
+        target.write_text(content, encoding="utf-8")
+    return target
 
 
 def write_pages(pages: Iterable[Page | Download], out_dir: Path) -> int:
@@ -198,11 +221,12 @@ def write_pages(pages: Iterable[Page | Download], out_dir: Path) -> int:
     count = 0
     for item in pages:
         target = out_dir / item.uri
-        target.parent.mkdir(parents=True, exist_ok=True)
-        content = item.markdown if isinstance(item, Page) else item.content
-        if isinstance(content, bytes):
-            target.write_bytes(content)
-        else:
-            target.write_text(content, encoding="utf-8")
+        if isinstance(item, Page):
+            _write(target, item.markdown)
+        elif item.path is None:
+            _write(target, item.content)
+        elif not (target.exists() and target.samefile(item.path)):  # not spooled there already
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(item.path, target)
         count += 1
     return count

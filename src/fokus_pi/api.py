@@ -110,6 +110,10 @@ class _Values:
                                             c["kennzeichen"])]
         return self._texts[shown]
 
+    def release(self, shown: str) -> None:
+        """Forget the records naming ``shown`` first (a Land's are 150 MB) once its files are made."""
+        self._texts.pop(shown, None)
+
     def file(self, head: dict, by: str, key: str, shown: str) -> str:
         """The JSON text of ``head`` with the records of ``key`` as "werte"."""
         group = self.groups[by].get(key)
@@ -151,6 +155,7 @@ def iter_files(report: Report, values: pd.DataFrame | None = None) -> Iterator[t
     for ind in inds:
         yield f"{ROOT}/kennzahlen/{ind.id}.json", rows.file(
             {"datenstand": stand, "kennzahl": indicator_meta(report, ind)}, "kennzahl", ind.id, "gebiet")
+    rows.release("gebiet")
     gemeinden = {g.ags: g for g in report.register.gemeinden}
     areas = []
     for a in area_rows.to_dict("records"):

@@ -254,3 +254,16 @@ def test_csv_lines_quote_as_pandas_does():
     assert longtable.csv_lines(frame, False, decimals)[:2] == ['a,01,"Barmstedt, Rantzau",2024,1.3,5,',
                                                                'a,02,"Sagt ""Moin""",2024,,,geheim']
     assert longtable.csv_lines(frame, True, decimals)[2] == 'b;03;"Ost; West";2025;3,00;7;'
+
+
+def test_slices_cut_lines_with_umlauts_in_any_order_and_refuse_a_line_break():
+    """The per-indicator and per-Gemeinde CSVs are cut from the whole table's text by line positions."""
+    frame = pd.DataFrame({"kennzahl": ["a", "a", "b"], "gebiet": ["01", "02", "03"],
+                          "gebietsname": ["Kölln-Reisiek", "Groß Nordende", "Ærø"], "jahr": [2024, 2025, 2025]})
+    slices = opendata._Slices(longtable.Table(frame, longtable.csv_text(frame), longtable.csv_text(frame, excel=True)))
+    assert slices.text([2, 0]) == "kennzahl,gebiet,gebietsname,jahr\nb,03,Ærø,2025\na,01,Kölln-Reisiek,2024\n"
+    assert slices.text([1], excel=True) == "\ufeffkennzahl;gebiet;gebietsname;jahr\na;02;Groß Nordende;2025\n"
+    assert slices.text([]) == "kennzahl,gebiet,gebietsname,jahr\n"
+    broken = frame.assign(gebietsname=["Zeile\nzwei", "b", "c"])
+    with pytest.raises(ValueError, match="Zeilenumbruch"):
+        opendata._Slices(longtable.Table(broken, longtable.csv_text(broken), longtable.csv_text(broken, excel=True)))

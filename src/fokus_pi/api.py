@@ -92,9 +92,11 @@ class _Values:
         values = self.values
         whole = values["kennzahl"].map(self.decimals).eq(0).tolist()
         wert = [None if v != v else (int(v) if w else v) for v, w in zip(values["wert"].tolist(), whole)]
+        jahr = values["jahr"].tolist()
+        years = {y: str(int(y)) for y in set(jahr)}  # one text per year, not per row
         return {
             "kennzahl": _strings(values["kennzahl"].tolist()), "gebiet": _strings(values["gebiet"].tolist()),
-            "jahr": [str(int(y)) for y in values["jahr"].tolist()], "wert": _numbers(wert),
+            "jahr": [years[y] for y in jahr], "wert": _numbers(wert),
             "zaehler": _numbers(_none(v) for v in values["zaehler"].tolist()),
             "nenner": _numbers(_none(v) for v in values["nenner"].tolist()),
             "kennzeichen": _strings(v or None for v in values["kennzeichen"].tolist()),

@@ -29,7 +29,8 @@ LEVELS = ("gemeinde", "planungsraum", "kreis", "land", "bund")
 class Table:
     frame: pd.DataFrame  # the columns of opendata.COLUMNS, sorted by catalogue order, level, area, year
     plain: str  # the frame as CSV (csv_text with each indicator's decimals)
-    excel: str  # the same for Excel (csv_text(excel=True))
+    excel: str  # the same for Excel (csv_text(excel=True)) without its byte-order mark, which would make Python
+    # hold the whole text at two bytes a character (162 instead of 81 MB for a Land): each file adds it
 
 
 def areas(report: Report) -> pd.DataFrame:
@@ -69,7 +70,7 @@ def long_table(report: Report) -> Table:
     _assert_withheld_empty(frame, report.suppressed)
     header = ",".join(frame.columns) + "\n"
     return Table(frame, header + "".join(p[1] for p in ordered),
-                 "\ufeff" + header.replace(",", ";") + "".join(p[2] for p in ordered))
+                 header.replace(",", ";") + "".join(p[2] for p in ordered))
 
 
 Part = tuple[pd.DataFrame, str, str]  # one indicator's rows of the long table and their CSV lines, plain and Excel

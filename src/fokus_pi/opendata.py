@@ -151,7 +151,7 @@ class _Slices:
     300 MB for as long as its files were made."""
 
     def __init__(self, values: Table):
-        self._texts = {False: values.plain, True: values.excel.removeprefix("\ufeff")}
+        self._texts = {False: values.plain, True: values.excel}
         self._starts = {excel: _line_starts(text) for excel, text in self._texts.items()}
         if any(len(starts) != len(values.frame) + 3 for starts in self._starts.values()):  # header, rows, "", end
             raise ValueError("Zeilenumbruch in einem Feld der offenen Daten")

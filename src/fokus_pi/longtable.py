@@ -96,14 +96,27 @@ def _parts(facts: pd.DataFrame, indicators: list[str], known: pd.DataFrame, deci
     frame["_e"] = frame["ebene"].map({e: n for n, e in enumerate(LEVELS)})
     frame = frame.sort_values(["_i", "_e", "gebiet", "jahr"], kind="stable").drop(columns=["_i", "_e"])
     frame = frame.reset_index(drop=True)
-    text = _formatted(frame, False, decimals)  # each value formatted once, for both variants
-    plain, excel = _joined(text, ","), _joined(_excel(text), ";")
     if not indicators:
         return {"": (frame, "", "")}
+    text = _formatted(frame, False, decimals)  # each value formatted once, for both variants
+    plain, excel = _lines(text, ","), _lines(_excel(text), ";")
+    del text
     bounds = np.cumsum([0, *frame["kennzahl"].value_counts(sort=False).reindex(indicators).to_numpy()])
-    return {ind: (frame.iloc[a:b].reset_index(drop=True), "".join(f"{line}\n" for line in plain[a:b]),
-                  "".join(f"{line}\n" for line in excel[a:b]))
+    return {ind: (frame.iloc[a:b].reset_index(drop=True), _text(plain, a, b), _text(excel, a, b))
             for ind, a, b in zip(indicators, bounds[:-1], bounds[1:])}
+
+
+def _lines(text: pd.DataFrame, sep: str) -> pa.LargeStringArray:
+    """Each row's CSV line with its line end, kept in Arrow: as Python strings, a Land's two million lines
+    took 300 MB at the peak of its build."""
+    return pc.binary_join_element_wise(pc.cast(_joined_array(text, sep), pa.large_string()),
+                                       pa.scalar("", pa.large_string()), pa.scalar("\n", pa.large_string()))
+
+
+def _text(lines: pa.LargeStringArray, start: int, stop: int) -> str:
+    """Lines ``start`` to ``stop`` as one text, decoded straight from Arrow's buffer."""
+    offsets = np.frombuffer(lines.buffers()[1], dtype=np.int64)[lines.offset:]
+    return memoryview(lines.buffers()[2])[offsets[start]:offsets[stop]].tobytes().decode("utf-8")
 
 
 def _assert_withheld_empty(frame: pd.DataFrame, suppressed: pd.DataFrame) -> None:
@@ -126,13 +139,13 @@ def csv_text(frame: pd.DataFrame, excel: bool = False, decimals: dict[str, int] 
 
 
 def _formatted(frame: pd.DataFrame, excel: bool, decimals: dict[str, int] | None) -> pd.DataFrame:
-    text = frame.copy()
-    if decimals is not None:
-        text["wert"] = [("" if v != v else f"{v:.{decimals[k]}f}")  # lists: iterating Arrow strings is slow
-                        for k, v in zip(text["kennzahl"].tolist(), text["wert"].tolist())]
-        if excel:
-            text = _excel(text)
-    return text
+    """The frame with its values formatted (a new column; with pandas' copy-on-write the others are shared, not
+    copied: a Land's table is 130 MB)."""
+    if decimals is None:
+        return frame
+    text = frame.assign(wert=[("" if v != v else f"{v:.{decimals[k]}f}")  # lists: iterating Arrow strings is slow
+                              for k, v in zip(frame["kennzahl"].tolist(), frame["wert"].tolist())])
+    return _excel(text) if excel else text
 
 
 def _excel(text: pd.DataFrame) -> pd.DataFrame:
@@ -149,6 +162,10 @@ def csv_lines(frame: pd.DataFrame, excel: bool, decimals: dict[str, int]) -> lis
 
 
 def _joined(text: pd.DataFrame, sep: str) -> list[str]:
+    return _joined_array(text, sep).to_pylist() if len(text) and len(text.columns) else []
+
+
+def _joined_array(text: pd.DataFrame, sep: str) -> pa.StringArray:
     special = f"[{sep}\"\r\n]"
     fields = []
     for name, column in text.items():
@@ -162,9 +179,7 @@ def _joined(text: pd.DataFrame, sep: str) -> list[str]:
             quoted = pc.binary_join_element_wise('"', pc.replace_substring(cells, '"', '""'), '"', "")
             cells = pc.if_else(needs, quoted, cells)
         fields.append(cells)
-    if not fields or not len(text):
-        return []
-    return pc.binary_join_element_wise(*fields, sep, null_handling="replace", null_replacement="").to_pylist()
+    return pc.binary_join_element_wise(*fields, sep, null_handling="replace", null_replacement="")
 
 
 def decimals_of(report: Report) -> dict[str, int]:

@@ -12,6 +12,7 @@ from typing import TypeVar
 import numpy as np
 import pandas as pd
 
+from . import arrowmem
 from .aggregate import aggregate
 from .areas import Gemeinde, Register, load_register
 from .cache import cached_pickle, code_version, key
@@ -188,8 +189,10 @@ def load_report(data_dir: Path) -> Report:
         published = pd.concat([published, sozialformel.rows()], ignore_index=True)
         catalogue = Catalogue(catalogue.fields, catalogue.indicators + (sf_config.as_indicator(),))
     facts = derive(published, catalogue, register, area_breaks)
-    return Report(data_dir, catalogue, register, snapshots, facts, sozialformel, programmes, suppressed,
-                  planning=planning, history=values, mergers=mergers, services=services)
+    report = Report(data_dir, catalogue, register, snapshots, facts, sozialformel, programmes, suppressed,
+                    planning=planning, history=values, mergers=mergers, services=services)
+    arrowmem.release()  # what checking and deriving freed
+    return report
 
 
 STORED_WITH = ("dist:pandas", "dist:pyarrow", "dist:numpy", "dist:shapely", "dist:pyyaml")  # objects in the cache

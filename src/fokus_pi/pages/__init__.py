@@ -13,7 +13,7 @@ from typing import Iterable, Iterator
 
 from tqdm import tqdm
 
-from .. import api, blocks, links, opendata
+from .. import api, arrowmem, blocks, links, opendata
 from ..opendata import download_block
 from ..report import Report
 from ..releases import releases
@@ -199,8 +199,12 @@ def _download_files(report: Report) -> Iterator[tuple[str, str | bytes]]:
     if report.sozialformel is not None:
         yield f"sozialformel/{sozialformel.CSV_NAME}", sozialformel.csv_text(report)
     values = opendata.long_table(report)  # open data (daten/) and the JSON API (api/v1/) share one table
+    arrowmem.release()  # what making the table freed
     yield from opendata.iter_files(report, values)
-    yield from api.iter_files(report, values.frame)
+    frame = values.frame
+    del values  # its CSV texts (160 MB for a Land) are not needed while the API makes its records
+    arrowmem.release()
+    yield from api.iter_files(report, frame)
 
 
 def _spooled(uri: str, content: str | bytes, spool: Path) -> Download:

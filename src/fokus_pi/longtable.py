@@ -115,6 +115,8 @@ def _lines(text: pd.DataFrame, sep: str) -> pa.LargeStringArray:
 
 def _text(lines: pa.LargeStringArray, start: int, stop: int) -> str:
     """Lines ``start`` to ``stop`` as one text, decoded straight from Arrow's buffer."""
+    if start == stop:
+        return ""  # an array of empty strings may have no data buffer
     offsets = np.frombuffer(lines.buffers()[1], dtype=np.int64)[lines.offset:]
     return memoryview(lines.buffers()[2])[offsets[start]:offsets[stop]].tobytes().decode("utf-8")
 

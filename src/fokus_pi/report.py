@@ -12,7 +12,7 @@ from typing import TypeVar
 import numpy as np
 import pandas as pd
 
-from . import arrowmem
+from . import heap
 from .aggregate import aggregate
 from .areas import Gemeinde, Register, load_register
 from .cache import cached_pickle, code_version, key
@@ -191,7 +191,7 @@ def load_report(data_dir: Path) -> Report:
     facts = derive(published, catalogue, register, area_breaks)
     report = Report(data_dir, catalogue, register, snapshots, facts, sozialformel, programmes, suppressed,
                     planning=planning, history=values, mergers=mergers, services=services)
-    arrowmem.release()  # what checking and deriving freed
+    heap.release()  # what checking and deriving freed
     return report
 
 
@@ -226,5 +226,6 @@ def load_report_cached(data_dir: Path) -> Report:
         _CACHE.clear()
         digest = key(code_version(".", *STORED_WITH), *found)
         _CACHE[found] = cached_pickle("report", digest, lambda: load_report(data_dir))
+        heap.release()  # what pickling or unpickling it freed
     return _CACHE[found]
 

@@ -13,7 +13,7 @@ from typing import Iterable, Iterator
 
 from tqdm import tqdm
 
-from .. import api, arrowmem, blocks, links, opendata
+from .. import api, blocks, heap, links, opendata
 from ..opendata import download_block
 from ..report import Report
 from ..releases import releases
@@ -58,6 +58,7 @@ def plan(report: Report, progress: bool = False, directory_urls: bool = True, wo
     todo = [i for i in range(len(jobs)) if i not in found]  # only these are planned (reuse.py)
     if todo:
         _warm(report)  # before the fork: each worker inherits the indexes instead of building its own
+        heap.release()  # and not the memory building them freed
 
     def one(index: int) -> tuple[str, tuple[str, ...], dict[str, set[str]], set]:
         uri, _, make, subject = jobs[index]
@@ -199,11 +200,11 @@ def _download_files(report: Report) -> Iterator[tuple[str, str | bytes]]:
     if report.sozialformel is not None:
         yield f"sozialformel/{sozialformel.CSV_NAME}", sozialformel.csv_text(report)
     values = opendata.long_table(report)  # open data (daten/) and the JSON API (api/v1/) share one table
-    arrowmem.release()  # what making the table freed
+    heap.release()  # what making the table freed
     yield from opendata.iter_files(report, values)
     frame = values.frame
     del values  # its CSV texts (160 MB for a Land) are not needed while the API makes its records
-    arrowmem.release()
+    heap.release()
     yield from api.iter_files(report, frame)
 
 

@@ -19,7 +19,6 @@ from .conftest import DEMO, ROOT
 pytestmark = pytest.mark.integration
 
 
-
 @pytest.fixture(scope="module")
 def offline(tmp_path_factory) -> tuple[Path, Path]:
     """The demo's offline zip, built once, and the folder it unpacks to."""

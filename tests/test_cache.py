@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pickle
 
 import pytest
 from bs4 import BeautifulSoup
@@ -97,6 +98,19 @@ def test_many_entries_are_made_together_only_where_missing(store):
     assert asked == [["b", "a"], ["c", "a"]]  # once together, then only the new and the unreadable one
     assert cache.cached_pickles("t", {"a": "ha"}, make) == {"a": "A"} and len(asked) == 2
 
+
+
+def test_a_pickled_entry_is_written_from_the_object_and_read_back_from_its_file(store):
+    """Pickled straight into the file and read from it (a Land's report is 370 MB of pickle); a value that does
+    not pickle leaves neither an entry nor a half-written file, and is still returned."""
+    value = {"rows": list(range(1000)), "name": "Kölln-Reisiek"}
+    assert cache.cached_pickle("p", "ok", lambda: value) == value
+    assert pickle.loads((store / "p" / "ok"[:2] / "ok").read_bytes()) == value
+    assert cache.cached_pickle("p", "ok", lambda: {"made": "again"}) == value  # from the entry
+    odd = lambda: None  # noqa: E731 - a lambda does not pickle
+    with pytest.raises((pickle.PicklingError, AttributeError, TypeError)):
+        cache.cached_pickle("p", "odd", lambda: odd)
+    assert sorted(p.name for p in (store / "p").rglob("*") if p.is_file()) == ["ok"]
 
 def test_without_a_cache_folder_nothing_is_stored(tmp_path, monkeypatch):
     monkeypatch.delenv(cache.CACHE_ENV, raising=False)

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from functools import cache, wraps
 from importlib import metadata, resources
 from pathlib import Path
-from typing import Callable, Iterator, TypeVar
+from typing import BinaryIO, Callable, Iterator, TypeVar
 
 from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
@@ -91,13 +91,21 @@ def _path(namespace: str, digest: str) -> Path | None:
     return None if base is None else base / namespace / digest[:2] / digest
 
 
-def _store(path: Path, data: bytes) -> None:
-    """Write atomically: a concurrent or killed build never reads half an entry."""
+def _store(path: Path, data: bytes | Callable[[BinaryIO], object]) -> None:
+    """Write atomically: a concurrent or killed build never reads half an entry. ``data``: the bytes, or what
+    writes them to the open file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    with os.fdopen(handle, "wb") as out:
-        out.write(data)
-    os.replace(tmp, path)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            if isinstance(data, bytes):
+                out.write(data)
+            else:
+                data(out)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def lookup(namespace: str, digest: str) -> bytes | None:
@@ -140,13 +148,22 @@ _MISSING = object()
 
 def _unpickled(namespace: str, digest: str) -> object:
     """The object stored under ``digest``, or _MISSING (also when it no longer unpickles: made again then)."""
-    found = lookup(namespace, digest)
-    if found is not None:
+    path = _path(namespace, digest)
+    if path is not None and path.is_file():
         try:
-            return pickle.loads(found)
+            with path.open("rb") as stored:  # from the file: a Land's report is 370 MB of pickle
+                return pickle.load(stored)
         except Exception:  # noqa: BLE001 - any failure to read back only means: make it again
             pass
     return _MISSING
+
+
+def _store_pickled(namespace: str, digest: str, value: object) -> None:
+    """Pickle ``value`` straight into its entry, never as one bytes object in memory (the peak of a Land's cold
+    build was the report plus its 370 MB pickle)."""
+    path = _path(namespace, digest)
+    if path is not None:
+        _store(path, lambda out: pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def cached_pickle(namespace: str, digest: str, make: Callable[[], T],
@@ -159,7 +176,7 @@ def cached_pickle(namespace: str, digest: str, make: Callable[[], T],
         return found  # type: ignore[return-value]
     made = make()
     if folder() is not None and keep(made):
-        store(namespace, digest, pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL))
+        _store_pickled(namespace, digest, made)
     return made
 
 
@@ -176,7 +193,7 @@ def cached_pickles(namespace: str, digests: dict[K, str], make: Callable[[list[K
     if missing:
         made = make(missing)
         for k in missing:
-            store(namespace, digests[k], pickle.dumps(made[k], protocol=pickle.HIGHEST_PROTOCOL))
+            _store_pickled(namespace, digests[k], made[k])
         found.update(made)
     return {k: found[k] for k in digests}
 

@@ -66,7 +66,9 @@ def needles(suppressed: pd.DataFrame) -> dict[str, str]:
 def numbers(text: str) -> set[str]:
     """The precise decimals in ``text``, through the content-hash cache: a rebuild after one changed value finds
     almost every file unchanged, and the regular expression over every file is the scan's whole cost."""
-    digest = hashlib.sha256(f"{code_version('leaks.py')}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
+    hashed = hashlib.sha256(f"{code_version('leaks.py')}\0".encode("utf-8"))
+    hashed.update(text.encode("utf-8", "surrogatepass"))  # the hash of the joined text, without a copy of it
+    digest = hashed.hexdigest()
     return set(cached_json("numbers", digest, lambda: sorted(set(find_numbers(text)))))
 
 

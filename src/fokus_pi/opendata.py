@@ -311,14 +311,20 @@ def scan_packed(site: Path, suppressed: pd.DataFrame) -> list[leaks.Leak]:
     found: list[leaks.Leak] = []
     if not wanted:
         return found
+    for where, text in _packed_texts(site):
+        found += [leaks.Leak(where, m, wanted[m]) for m in sorted(leaks.numbers(text) & set(wanted))]
+    return found
+
+
+def _packed_texts(site: Path) -> Iterator[tuple[Path, str]]:
+    """Each text member of each zip and each Parquet file's cells, one at a time (a Land's are 80 MB each: held
+    together they made the peak of its build)."""
     for path in sorted(site.rglob("*")):
-        rel, texts = path.relative_to(site), []
+        rel = path.relative_to(site)
         if path.suffix == ".zip":
             with zipfile.ZipFile(path) as zf:
-                texts = [(Path(f"{rel}:{n}"), zf.read(n).decode("utf-8", "replace")) for n in zf.namelist()
-                         if Path(n).suffix in leaks.TEXT_SUFFIXES]
+                for name in zf.namelist():
+                    if Path(name).suffix in leaks.TEXT_SUFFIXES:
+                        yield Path(f"{rel}:{name}"), zf.read(name).decode("utf-8", "replace")
         elif path.suffix == ".parquet":
-            texts = [(rel, _cells_text(pd.read_parquet(path)))]
-        for where, text in texts:
-            found += [leaks.Leak(where, m, wanted[m]) for m in sorted(leaks.numbers(text) & set(wanted))]
-    return found
+            yield rel, _cells_text(pd.read_parquet(path))

@@ -8,15 +8,14 @@ milliseconds (measured: 0.03 s): a loaded Land report 1,035 → 536 MB."""
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 
 import pyarrow as pa
 
 
-def _trim():
+def _trim() -> ctypes._CFuncPtr | None:
     """glibc's malloc_trim, or None where the C library has none (musl, macOS, Windows)."""
     try:
-        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+        return ctypes.CDLL(None).malloc_trim  # the C library this process already runs with
     except (OSError, AttributeError, TypeError):
         return None
 
@@ -25,6 +24,7 @@ _MALLOC_TRIM = _trim()
 
 
 def release() -> None:
+    """Return the memory both allocators hold free to the system."""
     pa.default_memory_pool().release_unused()
     if _MALLOC_TRIM is not None:
         _MALLOC_TRIM(0)

@@ -160,11 +160,9 @@ def csv_lines(frame: pd.DataFrame, excel: bool, decimals: dict[str, int]) -> lis
     writer, a Python loop over every cell, took 19 of a Land's 200 s cold build for the long table. Fields are
     quoted as Python's csv module quotes them (QUOTE_MINIMAL: only a field with the separator, a quote or a line
     break, its quotes doubled); a test compares the two on awkward names."""
-    return _joined(_formatted(frame, excel, decimals), ";" if excel else ",")
-
-
-def _joined(text: pd.DataFrame, sep: str) -> list[str]:
-    return _joined_array(text, sep).to_pylist() if len(text) and len(text.columns) else []
+    if not len(frame) or not len(frame.columns):
+        return []
+    return _joined_array(_formatted(frame, excel, decimals), ";" if excel else ",").to_pylist()
 
 
 def _joined_array(text: pd.DataFrame, sep: str) -> pa.StringArray:

@@ -207,3 +207,23 @@ def test_the_screen_keeps_every_figure_of_the_demo_data(demo_report, monkeypatch
     import pandas as pd
 
     pd.testing.assert_frame_equal(slow.facts, demo_report.facts)
+
+
+def test_the_screen_reads_numbers_as_pythons_float_does():
+    """Rounding at the last bit: long mantissas, halfway cases, tiny and huge numbers."""
+    import random
+
+    import pandas as pd
+
+    from fokus_pi.validate import floats
+
+    rng = random.Random(7)
+    texts = ["0.1", "-0", "-0.0", "9007199254740993", "0.30000000000000004", "1" + "0" * 308, "1" + "0" * 309,
+             "0." + "0" * 320 + "1", "2.2250738585072011", "179769313486231580793728971405301"]
+    for _ in range(20000):
+        whole = "".join(rng.choice("0123456789") for _ in range(rng.randint(1, 20)))
+        part = "".join(rng.choice("0123456789") for _ in range(rng.randint(0, 25)))
+        texts.append(rng.choice(["", "-"]) + whole + (f".{part}" if part else ""))
+    got = floats(pd.Series(texts, dtype="str"))
+    want = [float(t) for t in texts]
+    assert [x.hex() for x in got.tolist()] == [x.hex() for x in want]

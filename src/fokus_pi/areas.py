@@ -134,7 +134,7 @@ def _load_planning_areas(path: Path, out: Collector) -> list[PlanningArea] | Non
     if table is None:
         return None  # unreadable: the register's references to it are not checked
     result: list[PlanningArea] = []
-    for r in range(len(table.rows)):
+    for r in range(len(table)):
         pid, name = table.get(r, "id"), table.get(r, "name")
         if not SLUG.match(pid):
             out.add(path, *table.where(r, "id"), f"„{pid}“ ist keine gültige Planungsraum-ID (a–z, 0–9, Bindestrich)")
@@ -152,7 +152,7 @@ def _load_gemeinden(path: Path, planning: set[str] | None, kreis: str, out: Coll
     if table is None:
         return []
     result: list[Gemeinde] = []
-    for r in range(len(table.rows)):
+    for r in range(len(table)):
         ags, name = table.get(r, "ags"), table.get(r, "name")
         if not AGS.match(ags):
             hint = " (führende Null verloren?)" if re.fullmatch(r"\d{7}", ags) else ""

@@ -66,7 +66,7 @@ def _load_amounts(path: Path, gemeinden: set[str], out: Collector) -> pd.DataFra
     if table is None:
         return None
     rows, seen = [], {}
-    for r in range(len(table.rows)):
+    for r in range(len(table)):
         ags, year, amount = table.get(r, "ags"), table.get(r, "year"), table.get(r, "amount")
         ok = True
         if ags not in gemeinden:

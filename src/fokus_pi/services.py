@@ -164,7 +164,7 @@ def _load_table(path: Path, categories: set[str], register: Register, stand: dt.
     kreis = _kreis_area(register)
     gemeinden = register.by_ags()
     result, seen = [], {}
-    for r in range(len(table.rows)):
+    for r in range(len(table)):
         before = len(out.problems)
         row = _Row(table, r, out)
         name, category, ags = row.text("name"), row.text("category"), row.text("ags")

@@ -72,7 +72,7 @@ def load_spending(folder: Path, out: Collector) -> Spending | None:
     if extra:
         out.add(table_path, 1, 1, f"unbekannte Spalte(n): {', '.join(extra)} (Bereiche stehen in sozialausgaben.yml)")
     amounts: dict[int, dict[str, float]] = {}
-    for r in range(len(table.rows)):
+    for r in range(len(table)):
         year_text = table.get(r, "year")
         if not year_text.isdigit():
             out.add(table_path, *table.where(r, "year"), f"Jahr „{year_text}“ ist keine Jahreszahl")

@@ -9,7 +9,9 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Sequence
 
+from . import csvsplit
 from .problems import Collector
 
 
@@ -53,15 +55,18 @@ def looks_like_date(text: str) -> bool:
 
 @dataclass
 class Table:
-    """Rows as strings, with the source line of each row and the text of that line."""
+    """Cells as written, one column per header name, with the source line of each row and that line's text."""
 
     path: Path
     header: list[str]
-    rows: list[list[str]]
-    lines: list[int]
-    raw: list[str]  # source text of each row's first line ("" for Parquet)
+    columns: list[Sequence]  # one per header name: strings (a list, or an Arrow array); "" where a row is short
+    lines: Sequence[int]  # 1-based source line of each row
+    raw: Sequence[str]  # source text of each row's first line ("" for Parquet); read only for messages
     dialect: Dialect = field(default_factory=Dialect)
     raw_header: str = ""
+
+    def __len__(self) -> int:
+        return len(self.lines)
 
     @cached_property
     def _positions(self) -> dict[str, int]:
@@ -73,15 +78,18 @@ class Table:
     def where(self, row: int, name: str | None) -> tuple[int, int]:
         """1-based line and character column of cell (row, name); column 1 when unknown."""
         col = self.column(name) if name else None
-        if col is None or not self.raw[row]:
-            return self.lines[row], (col + 1 if col is not None and not self.raw[row] else 1)
-        starts = field_starts(self.raw[row], self.dialect.delimiter)
-        return self.lines[row], (starts[col] + 1 if col < len(starts) else len(self.raw[row]) + 1)
+        raw = self.raw[row]
+        if col is None or not raw:
+            return int(self.lines[row]), (col + 1 if col is not None and not raw else 1)
+        starts = field_starts(raw, self.dialect.delimiter)
+        return int(self.lines[row]), (starts[col] + 1 if col < len(starts) else len(raw) + 1)
 
     def get(self, row: int, name: str) -> str:
         col = self._positions.get(name)
-        cells = self.rows[row]
-        return cells[col].strip() if col is not None and col < len(cells) else ""
+        if col is None:
+            return ""
+        cell = self.columns[col][row]
+        return (cell if isinstance(cell, str) else cell.as_py()).strip()
 
 
 def field_starts(line: str, delimiter: str = ",") -> list[int]:
@@ -121,7 +129,7 @@ def read_table(path: Path, required: tuple[str, ...], out: Collector, optional: 
                 out.add(path, 1, starts[i] + 1 if i < len(starts) else 1,
                         f"unbekannte Spalte „{name}“ (erlaubt: {', '.join(sorted(known))})")
                 ok = False
-    if ok and not table.rows:
+    if ok and not len(table):
         out.add(path, 2, 1, "Datei enthält nur die Kopfzeile, keine Daten")
         ok = False
     return table if ok else None
@@ -144,10 +152,18 @@ def _read_csv(path: Path, out: Collector, dialect: Dialect | None) -> Table | No
     first = text.splitlines()[0]
     if dialect is None:
         dialect = Dialect(";", ",") if first.count(";") > first.count(",") else Dialect()
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=dialect.delimiter)
+    cut = (csvsplit.split if csvsplit.splittable(text) else split_by_csv_module)(text, dialect.delimiter)
+    for line, fields in cut.short_or_long:
+        out.add(path, line, 1, f"Zeile hat {fields} Felder, die Kopfzeile {len(cut.header)}")
+    return Table(path, cut.header, cut.columns, cut.lines, cut.raw, dialect, cut.raw_header)
+
+
+def split_by_csv_module(text: str, delimiter: str) -> csvsplit.Split:
+    """Any CSV text, quotes and all, through Python's csv module: a list of strings per row."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     raw_lines = text.splitlines()
     header = [h.strip() for h in next(reader)]
-    rows, lines, raw = [], [], []
+    rows, lines, raw, odd = [], [], [], []
     start = reader.line_num + 1
     for row in reader:
         if row and "".join(row).strip():  # not a blank line (one C call, not one per cell)
@@ -155,9 +171,10 @@ def _read_csv(path: Path, out: Collector, dialect: Dialect | None) -> Table | No
             lines.append(start)
             raw.append(raw_lines[start - 1] if start - 1 < len(raw_lines) else "")
             if len(row) != len(header):
-                out.add(path, start, 1, f"Zeile hat {len(row)} Felder, die Kopfzeile {len(header)}")
+                odd.append((start, len(row)))
         start = reader.line_num + 1
-    return Table(path, header, rows, lines, raw, dialect, raw_lines[0])
+    columns = [[row[i] if i < len(row) else "" for row in rows] for i in range(len(header))]
+    return csvsplit.Split(header, columns, lines, raw, raw_lines[0], odd)
 
 
 def _read_parquet(path: Path, out: Collector) -> Table | None:
@@ -169,6 +186,7 @@ def _read_parquet(path: Path, out: Collector) -> Table | None:
         out.add(path, 1, 1, f"Parquet-Datei nicht lesbar: {exc}")
         return None
     frame = frame.astype("string").fillna("")
-    rows = frame.values.tolist()
+    rows = len(frame)
     # Parquet has no lines: we count rows like a spreadsheet (header = line 1) and name the column's position.
-    return Table(path, list(frame.columns), rows, list(range(2, len(rows) + 2)), [""] * len(rows))
+    return Table(path, list(frame.columns), [frame[c].tolist() for c in frame.columns], list(range(2, rows + 2)),
+                 [""] * rows)

@@ -148,7 +148,7 @@ def test_leak_scan_finds_a_planted_value(tmp_path):
 def test_packed_scan_finds_a_planted_value_in_parquet_and_zip(tmp_path):
     import zipfile
 
-    from fokus_pi import opendata
+    from fokus_pi import packedscan
 
     suppressed = pd.DataFrame([{"indicator": "x", "area": "01099001", "year": 2024, "value": 0.23809523809523808,
                                 "numerator": 2, "denominator": 840, "reason": "primär"}])
@@ -156,11 +156,11 @@ def test_packed_scan_finds_a_planted_value_in_parquet_and_zip(tmp_path):
     table.to_parquet(tmp_path / "ok.parquet", index=False)
     with zipfile.ZipFile(tmp_path / "ok.zip", "w") as zf:
         zf.writestr("werte.csv", "gebiet,wert\n01099001,0.2\n")
-    assert opendata.scan_packed(tmp_path, suppressed) == []
+    assert packedscan.scan(tmp_path, suppressed) == []
     table.assign(wert=[0.23809523809523808, 12.5]).to_parquet(tmp_path / "bad.parquet", index=False)
     with zipfile.ZipFile(tmp_path / "bad.zip", "w") as zf:
         zf.writestr("werte.csv", "gebiet,wert\n01099001,0.2381\n")  # rounded to four places: still the figure
-    found = sorted(str(f) for f in opendata.scan_packed(tmp_path, suppressed))
+    found = sorted(str(f) for f in packedscan.scan(tmp_path, suppressed))
     assert found == ["bad.parquet: geheimer Wert 0.23809523809523808 (x 01099001 2024) steht in der Ausgabe",
                      "bad.zip:werte.csv: geheimer Wert 0.2381 (x 01099001 2024) steht in der Ausgabe"]
 

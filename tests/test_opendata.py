@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
 
-from fokus_pi import cache, leaks, longtable, opendata
+from fokus_pi import cache, leaks, longtable, opendata, packedscan
 from fokus_pi.pages import plan_downloads, plan_pages, write_pages
 from fokus_pi.viz.classes import round_half_up
 
@@ -205,7 +205,7 @@ def test_no_download_of_the_demo_site_holds_a_suppressed_value(demo_site, demo_r
         assert set(secret.kennzeichen) <= {"geheim"}, name
     assert seen >= 4 * len(keys)  # each cell is in the zip, the Parquet, its indicator's and its Gemeinde's files
     assert leaks.scan(demo_site, demo_report.suppressed) == []
-    assert opendata.scan_packed(demo_site, demo_report.suppressed) == []
+    assert packedscan.scan(demo_site, demo_report.suppressed) == []
 
 
 @pytest.mark.integration

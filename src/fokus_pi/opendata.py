@@ -18,7 +18,7 @@ from typing import Iterator, Sequence
 import numpy as np
 import pandas as pd
 
-from . import fmt, leaks
+from . import fmt
 from .catalogue import Indicator
 from .disclosure import Policy
 from .longtable import LEVELS, Table, areas, csv_text, decimals_of, long_table, table  # noqa: F401 - its API
@@ -297,34 +297,3 @@ def download_block(report: Report, uri: str) -> str:
         f"[Metadaten (Data Package)]({stem}.datapackage.json) · [alle Daten als ZIP](../{ARCHIVE})\n\n"
         f"{about} Nur veröffentlichte Werte: geheim gehaltene Felder sind leer.\n"
     )
-
-
-def _cells_text(frame: pd.DataFrame) -> str:
-    """Every cell as text, floats in full precision (str of a float is its repr), one line per column: what the
-    scan reads of a Parquet file (as CSV through pandas, this took ten times longer)."""
-    return "\n".join(",".join(map(str, frame[c].tolist())) for c in frame.columns)
-
-
-def scan_packed(site: Path, suppressed: pd.DataFrame) -> list[leaks.Leak]:
-    """The leak scan for what it cannot read as text: the members of each zip and each Parquet file."""
-    wanted = leaks.needles(suppressed)
-    found: list[leaks.Leak] = []
-    if not wanted:
-        return found
-    for where, text in _packed_texts(site):
-        found += [leaks.Leak(where, m, wanted[m]) for m in sorted(leaks.numbers(text) & set(wanted))]
-    return found
-
-
-def _packed_texts(site: Path) -> Iterator[tuple[Path, str]]:
-    """Each text member of each zip and each Parquet file's cells, one at a time (a Land's are 80 MB each: held
-    together they made the peak of its build)."""
-    for path in sorted(site.rglob("*")):
-        rel = path.relative_to(site)
-        if path.suffix == ".zip":
-            with zipfile.ZipFile(path) as zf:
-                for name in zf.namelist():
-                    if Path(name).suffix in leaks.TEXT_SUFFIXES:
-                        yield Path(f"{rel}:{name}"), zf.read(name).decode("utf-8", "replace")
-        elif path.suffix == ".parquet":
-            yield rel, _cells_text(pd.read_parquet(path))

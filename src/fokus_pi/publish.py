@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from . import leaks, opendata
+from . import leaks, packedscan
 from .cache import cache_env
 from .report import Report, load_report_cached
 
@@ -86,7 +86,7 @@ def _build_into(tmp: Path, data_dir: Path, config_file: Path, strict: bool, arch
     with data_dir_env(data_dir), editions.archive_env(report if archive else None):
         config = load_config(str(config_file), site_dir=str(tmp), strict=strict, **overrides)
         build(config)
-    found = leaks.scan(tmp, report.suppressed) + opendata.scan_packed(tmp, report.suppressed)
+    found = leaks.scan(tmp, report.suppressed) + packedscan.scan(tmp, report.suppressed)
     if found:
         raise LeakError(found)
     if archive:  # each edition is checked and leak-scanned against its own snapshot

@@ -63,7 +63,8 @@ def test_quotes_and_unusual_line_breaks_go_to_the_csv_module(text):
 def test_both_ways_give_the_same_problems(tmp_path):
     body = "indicator;area;year;value\nkinderarmut;01056001\n\nkinderarmut;01056001;2024;1;9\n"
     messages = []
-    for name, text in (("plain.csv", body), ("quoted.csv", body.replace("kinderarmut;01056001\n", '"kinderarmut";01056001\n'))):
+    quoted = body.replace("kinderarmut;01056001\n", '"kinderarmut";01056001\n')
+    for name, text in (("plain.csv", body), ("quoted.csv", quoted)):
         path = tmp_path / name
         path.write_text(text, encoding="utf-8")
         out = Collector()

@@ -34,7 +34,8 @@ def test_parquet_in_batches_has_the_numbers_of_all_its_cells(tmp_path, monkeypat
     monkeypatch.setattr(packedscan, "ROWS", 100)
     rng = random.Random(5)
     frame = pd.DataFrame({"gebiet": [f"0105{rng.randint(0, 9999):04d}" for _ in range(1000)],
-                          "wert": [rng.choice([rng.random() * 100, -rng.random(), 2.5, float("nan")]) for _ in range(1000)],
+                          "wert": [rng.choice([rng.random() * 100, -rng.random(), 2.5, float("nan")])
+                                   for _ in range(1000)],
                           "jahr": [rng.randint(2015, 2025) for _ in range(1000)],
                           "text": [rng.choice(["a", "0.123456 Personen", None]) for _ in range(1000)]})
     frame.to_parquet(tmp_path / "t.parquet", index=False)

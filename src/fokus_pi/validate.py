@@ -92,7 +92,7 @@ def _screen(t: Table, cat: Catalogue, known: set[str], last_year: int) -> tuple[
     Checking a Land's million cells one Python call each took a minute. A row counts as clean only when every
     rule passes here for plain numbers; anything unusual (a problem, a number written another way, a Gemeinde
     dissolved by a merger, a repeated key) goes through _check_row, which words the messages. Values are parsed
-    with Python's float, as parse_number does, so both paths give the same figures."""
+    by ``floats``, which rounds as parse_number's Python float does, so both paths give the same figures."""
     def col(name: str) -> pd.Series:
         """One column as pandas' Arrow strings (their regular expressions run in C++), not stripped: a cell with
         spaces around it is not clean here, and _check_row, which strips, judges it."""
@@ -118,13 +118,14 @@ def _screen(t: Table, cat: Catalogue, known: set[str], last_year: int) -> tuple[
     ok_num, num = parse(col("numerator"))
     ok_den, den = parse(col("denominator"))
     year_ok = year_text.str.fullmatch(r"[0-9]{1,6}")
-    year = pd.Series(pc.cast(pa.array(year_text.where(year_ok, "0"), pa.string()), pa.int64()).to_numpy(),
+    year = pd.Series(pc.cast(pa.array(year_text.where(year_ok, "0"), pa.large_string()), pa.int64()).to_numpy(),
                      index=year_text.index)
     codes, names = pd.factorize(ind)  # each indicator's properties looked up once, not once per row
     about = [cat.by_id.get(name) for name in names]
 
     def per_row(prop: Callable[[Indicator], float | bool], unknown: float | bool) -> pd.Series:
-        return pd.Series(np.array([prop(i) if i else unknown for i in about] or [unknown])[codes], index=ind.index)
+        table = np.array([prop(i) if i is not None else unknown for i in about] or [unknown])
+        return pd.Series(table[codes], index=ind.index)
 
     known_ind = per_row(lambda i: True, False)
     count = per_row(lambda i: i.kind == "count", False)
@@ -151,7 +152,7 @@ def _screen(t: Table, cat: Catalogue, known: set[str], last_year: int) -> tuple[
 def floats(texts: pd.Series) -> np.ndarray:
     """Plain decimal numbers ("-12.5") as doubles. Arrow rounds them correctly, as Python's float does (the same
     doubles, tested), in C++ instead of one Python call per cell."""
-    return pc.cast(pa.array(texts, pa.string()), pa.float64()).to_numpy()
+    return pc.cast(pa.array(texts, pa.large_string()), pa.float64()).to_numpy()
 
 
 def _check_row(t: Table, r: int, cat: Catalogue, known: set[str], last_year: int, out: Collector) -> dict | None:

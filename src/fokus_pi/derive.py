@@ -48,8 +48,10 @@ def derive(values: pd.DataFrame, catalogue: Catalogue, register: Register,
     prev = df[key + ["value"]].assign(year=df["year"] + 1).rename(columns={"value": "prev"})
     df = df.merge(prev, on=key, how="left")
     breaks = {(i.id, b.year) for i in catalogue.indicators for b in i.breaks}
-    df["break"] = [(i, y) in breaks or (i, a, y) in area_breaks  # lists: iterating Arrow strings is slow
-                   for i, a, y in zip(df["indicator"].tolist(), df["area"].tolist(), df["year"].tolist())]
+    # whole columns, no Python object per cell (three lists of ten million cells did not fit for Germany)
+    df["break"] = pd.MultiIndex.from_arrays([df["indicator"], df["year"]]).isin(list(breaks))
+    if area_breaks:
+        df["break"] |= pd.MultiIndex.from_arrays([df["indicator"], df["area"], df["year"]]).isin(list(area_breaks))
     df.loc[df["break"], "prev"] = np.nan
     df["change"] = df["value"] - df["prev"]
     df["change_pct"] = np.where(df["prev"] != 0, df["change"] / df["prev"].abs() * 100, np.nan)

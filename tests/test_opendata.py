@@ -268,3 +268,18 @@ def test_slices_cut_lines_with_umlauts_in_any_order_and_refuse_a_line_break():
     broken = frame.assign(gebietsname=["Zeile\nzwei", "b", "c"])
     with pytest.raises(ValueError, match="Zeilenumbruch"):
         opendata._Slices(longtable.Table(broken, longtable.csv_text(broken), longtable.csv_text(broken, excel=True)))
+
+
+def test_zip_written_in_pieces_is_byte_for_byte_the_zip_written_whole(monkeypatch):
+    """The archive's texts are compressed a piece at a time; the bytes must equal zipfile.writestr's."""
+    text = "".join(f"kinderarmut,0105{i:04d},2024,{i * 0.37:.2f},Ölmühle „Süd“\n" for i in range(20000))
+    files = {"werte.csv": text, "leer.txt": "", "bild.bin": bytes(range(256)) * 40}
+    stamp = (2025, 6, 30)
+    whole = io.BytesIO()
+    with zipfile.ZipFile(whole, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        for path, content in files.items():
+            info = zipfile.ZipInfo(path, date_time=(*stamp, 0, 0, 0))
+            info.compress_type, info.external_attr = zipfile.ZIP_DEFLATED, 0o644 << 16
+            zf.writestr(info, content.encode("utf-8") if isinstance(content, str) else content)
+    monkeypatch.setattr(opendata, "ZIP_PIECE", 1000)  # many pieces, cut inside words and umlauts' neighbours
+    assert opendata._zip(files, stamp) == whole.getvalue()

@@ -117,3 +117,25 @@ def test_a_funding_page_reads_only_its_two_indicators(demo_report):
     assert page == funding.page(demo_report, programme)
     tables = {t for t in reads.tokens if t[0] in ("of", "attr") and t[1] not in ("register", "catalogue", "snapshots")}
     assert tables == {("of", programme.target_indicator), ("of", programme.need)}
+
+
+def test_a_stored_page_gone_before_it_is_read_again_is_planned(tiny_copy, tmp_path, monkeypatch, planned):
+    """Stored pages are checked first and read again after the downloads; one that is gone by then (another
+    build pruned the cache) is planned in this process, with the same text."""
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
+    report = load_report(tiny_copy)
+    first = plan_pages(report)
+    planned.clear()
+    find, asked = reuse.find, []
+    uri, title, make, subject = next(job for job in _page_jobs(report) if job[0] == "index.md")
+    start = reuse.job_key(uri, title, make, subject, (True, False))
+
+    def once(job, inputs):  # every page is there when checked, and the start page is gone when read again
+        asked.append(job)
+        return None if job == start and asked.count(job) == 2 else find(job, inputs)
+
+    monkeypatch.setattr(reuse, "find", once)
+    again = plan_pages(report)
+    assert _uris(report, planned) == ["index.md"]
+    assert [p.markdown for p in again] == [p.markdown for p in first]
+    assert len(asked) == 2 * len(first)

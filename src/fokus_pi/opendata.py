@@ -184,14 +184,22 @@ def _subset_files(report: Report, slices: _Slices, rows: Sequence[int], stem: st
     }
 
 
+ZIP_PIECE = 1 << 22  # characters encoded at a time: a Land's werte.csv (85 MB) is never held twice
+
+
 def _zip(files: dict[str, str | bytes], stamp: tuple[int, int, int]) -> bytes:
-    """A zip with fixed timestamps and order, so two builds give the same bytes."""
+    """A zip with fixed timestamps and order, so two builds give the same bytes. Texts are encoded and compressed
+    a piece at a time (Deflate's output does not depend on how its input is cut)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
         for path, content in files.items():
             info = zipfile.ZipInfo(path, date_time=(*stamp, 0, 0, 0))
             info.compress_type, info.external_attr = zipfile.ZIP_DEFLATED, 0o644 << 16
-            zf.writestr(info, content.encode("utf-8") if isinstance(content, str) else content)
+            with zf.open(info, "w") as member:
+                if isinstance(content, bytes):
+                    member.write(content)
+                for start in range(0, len(content) if isinstance(content, str) else 0, ZIP_PIECE):
+                    member.write(content[start:start + ZIP_PIECE].encode("utf-8"))
     return buffer.getvalue()
 
 

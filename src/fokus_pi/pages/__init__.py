@@ -54,8 +54,10 @@ def plan(report: Report, progress: bool = False, directory_urls: bool = True, wo
     inputs = reuse.Inputs(report)
     style = (directory_urls, not listed)
     keys = [reuse.job_key(uri, title, make, subject, style) for uri, title, make, subject in jobs]
-    found = {i: hit for i, k in enumerate(keys) if (hit := reuse.find(k, inputs)) is not None}
-    todo = [i for i in range(len(jobs)) if i not in found]  # only these are planned (reuse.py)
+    # only pages whose inputs changed are planned (reuse.py); the others are read again once the downloads are
+    # made: held meanwhile, a Land's 1,300 stored pages lay on the peak of its rebuild
+    found = {i for i, k in enumerate(keys) if reuse.find(k, inputs) is not None}
+    todo = [i for i in range(len(jobs)) if i not in found]
     if todo:
         _warm(report)  # before the fork: each worker inherits the indexes instead of building its own
         heap.release()  # and not the memory building them freed
@@ -69,12 +71,14 @@ def plan(report: Report, progress: bool = False, directory_urls: bool = True, wo
         return markdown, tuple(html), linked.targets, getattr(reads, "tokens", set())
 
     files: list[Download] = []
-    made: dict[int, reuse.Planned] = dict(found)
+    made: dict[int, reuse.Planned] = {}
     done = workers_run(lambda k: one(todo[k]), len(todo), workers,
                        meanwhile=(lambda: files.extend(plan_downloads(report, spool))) if downloads else None)
     for k, (markdown, html, linked, tokens) in tqdm(done, total=len(todo), desc="Seiten", unit="Seite",
                                                      disable=not progress or None):
         made[todo[k]] = reuse.keep(keys[todo[k]], markdown, html, linked, tokens, inputs)
+    for i in sorted(found):  # gone from the cache since (another build pruned it)? then planned here
+        made[i] = reuse.find(keys[i], inputs) or reuse.keep(keys[i], *one(i), inputs)
     pages: list[Page] = []
     targets: dict[str, set[str]] = {}
     for index, (uri, title, _, _) in enumerate(jobs):

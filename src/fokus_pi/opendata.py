@@ -198,8 +198,9 @@ def _zip(files: dict[str, str | bytes], stamp: tuple[int, int, int]) -> bytes:
             with zf.open(info, "w") as member:
                 if isinstance(content, bytes):
                     member.write(content)
-                for start in range(0, len(content) if isinstance(content, str) else 0, ZIP_PIECE):
-                    member.write(content[start:start + ZIP_PIECE].encode("utf-8"))
+                else:
+                    for start in range(0, len(content), ZIP_PIECE):
+                        member.write(content[start:start + ZIP_PIECE].encode("utf-8"))
     return buffer.getvalue()
 
 

@@ -18,7 +18,7 @@ from typing import Iterable, Iterator
 import pandas as pd
 
 from . import leaks
-from .cache import cached_json, code_version
+from .cache import cached_json, code_version, key
 
 PACKED = (".zip", ".parquet")
 CHARACTERS = 1 << 20  # about this many characters of a zip member at a time
@@ -41,11 +41,10 @@ def scan(site: Path, suppressed: pd.DataFrame) -> list[leaks.Leak]:
 
 def numbers_in(path: Path) -> dict[str, list[str]]:
     """The precise decimals of each text member of a zip ("" for a Parquet file's cells)."""
-    hashed = hashlib.sha256(f"{code_version('packedscan.py', 'leaks.py')}\0{path.suffix}\0".encode("utf-8"))
     with path.open("rb") as f:
-        for block in iter(lambda: f.read(CHARACTERS), b""):
-            hashed.update(block)
-    return cached_json("packed", hashed.hexdigest(), lambda: _numbers(path))
+        content = hashlib.file_digest(f, "sha256").hexdigest()
+    return cached_json("packed", key(code_version("packedscan.py", "leaks.py"), path.suffix, content),
+                       lambda: _numbers(path))
 
 
 def _numbers(path: Path) -> dict[str, list[str]]:

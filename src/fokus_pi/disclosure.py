@@ -14,6 +14,8 @@ as long as an area total can go instead)."""
 
 from __future__ import annotations
 
+import heapq
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -94,50 +96,131 @@ def _secondary(cells: list[tuple], primary: set, members: dict[str, list[str]], 
                order: list[str]) -> list[tuple[str, int]]:
     """The cells of one indicator to withhold besides the primary ones, as (area, year); ``cells`` are its rows
     as (area, year, value, flag, index)."""
-    gemeinden = set(order)
-    rank = {ags: i for i, ags in enumerate(order)}
-    area_of = {ags: area for area, agss in members.items() for ags in agss}
     by_year: dict[int, list[tuple]] = {}
     for cell in cells:
         by_year.setdefault(cell[1], []).append(cell)
-    picks: list[tuple[str, int]] = []
-    for year in sorted(by_year):
-        at = {a: idx for a, _, _, _, idx in by_year[year]}
-        area_at = {idx: a for a, idx in at.items()}
-        value = {idx: v for _, _, v, _, idx in by_year[year]}
-        flag = {idx: f for _, _, _, f, idx in by_year[year]}
-        chosen = {idx for idx in area_at if idx in primary}
+    layout = _Layout(members, kreis, order)
+    return [(area, int(year)) for year in sorted(by_year) for area in _Year(layout, by_year[year], primary).picks()]
+
+
+class _Layout:
+    """What every year of every indicator shares: which known sum each Gemeinde is part of, in rank order."""
+
+    def __init__(self, members: dict[str, list[str]], kreis: str, order: list[str]) -> None:
+        self.members, self.kreis, self.order = members, kreis, order
+        self.rank = {ags: i for i, ags in enumerate(order)}
+        self.position = {area: i for i, area in enumerate(members)}  # the order the sums are looked at
+        self.position[kreis] = len(members)  # the Kreis minus the delivered areas: last
+        self.areas_of: dict[str, list[str]] = {}
+        area_of = {}
+        for area, agss in members.items():
+            for ags in agss:
+                self.areas_of.setdefault(ags, []).append(area)
+                area_of[ags] = area
+        self.area_of = area_of
+        # the Kreis sum holds every Gemeinde whose area (the last listing it) has no published total
+        self.joiners: dict[str | None, list[str]] = {}
+        for ags in order:
+            self.joiners.setdefault(area_of.get(ags), []).append(ags)
+        self.ranked = {area: sorted((g for g in agss if g in self.rank), key=self.rank.__getitem__)
+                       for area, agss in members.items()}
+
+
+class _Year:
+    """One indicator's year. A reader knows each delivered area's sum and the Kreis minus those areas; while a
+    sum has exactly one unknown cell, one more goes (see the module's docstring). Counting the unknown cells of
+    each sum as cells go (instead of recounting every sum after each pick) makes this linear in the Gemeinden
+    plus a logarithm per pick; the picks are the same, in the same order: always the first such sum."""
+
+    def __init__(self, layout: _Layout, cells: list[tuple], primary: set) -> None:
+        self.layout = layout
+        gemeinden = layout.rank
+        self.at = {area: idx for area, _, _, _, idx in cells}
+        present = {area for area, _, value, _, _ in cells if value == value and value is not None}
+        self.chosen = {idx for idx in self.at.values() if idx in primary}
         # withheld: the value exists and is part of the totals, but the reader does not see it. Cells marked
         # "folgt", "unbekannt" or "nicht_sinnvoll" have no value anyone could sum, so they are in no total.
-        withheld = {a for a, idx in at.items() if a in gemeinden
-                    and (idx in chosen or flag[idx] in WITHHELD_FLAGS)}
-        published = {a for a, idx in at.items() if a in gemeinden and a not in withheld
-                     and pd.notna(value[idx])}
-        changed = True
-        while changed:
-            changed = False
-            # the sums a reader knows: each delivered area, and the Kreis minus the delivered areas
-            delivered = [a for a in members if a in at and pd.notna(value[at[a]]) and at[a] not in chosen]
-            sets = [(a, members[a]) for a in delivered]
-            if kreis in at and pd.notna(value[at[kreis]]) and at[kreis] not in chosen:
-                sets.append((kreis, [g for g in order if area_of.get(g) not in delivered]))
-            for total, summed in sets:
-                unknown = [g for g in summed if g in withheld]
-                if len(unknown) != 1:
-                    continue
-                candidates = sorted((g for g in summed if g in published), key=lambda g: rank[g])
-                if candidates:
-                    pick = at[candidates[0]]
-                elif total == kreis and delivered:
+        self.withheld = {area for area, _, _, flag, idx in cells
+                         if area in gemeinden and (idx in self.chosen or flag in WITHHELD_FLAGS)}
+        self.published = {area for area in present if area in gemeinden and area not in self.withheld}
+        self.delivered = {area for area in layout.members
+                          if area in present and self.at[area] not in self.chosen}
+        self.kreis_known = layout.kreis in present and self.at[layout.kreis] not in self.chosen
+        self.unknown = {area: sum(ags in self.withheld for ags in layout.members[area]) for area in self.delivered}
+        self.unknown[layout.kreis] = 0
+        self.ready: list[tuple[int, str]] = []  # a heap of the sums (by place) that may have one unknown cell
+        self.rest: list[tuple[int, str]] = []  # a heap of the published Gemeinden in the Kreis sum, by rank
+        for area in layout.joiners:
+            if area not in self.delivered:
+                self._join(area)
+        self.ready += [self._place(area) for area, n in self.unknown.items() if n == 1 and area != layout.kreis]
+        heapq.heapify(self.ready)
+        self.cursor = dict.fromkeys(self.delivered, 0)  # in each area's ranked members: the first maybe published
+
+    def picks(self) -> Iterator[str]:
+        while self.ready:
+            _, total = heapq.heappop(self.ready)
+            if self.unknown[total] != 1 or not self._known(total):
+                continue  # stale: the sum has gained another unknown cell or is no longer published
+            pick = self._candidate(total)
+            if pick is None:
+                if total == self.layout.kreis and self.delivered:
                     # keep the Kreis total: give up the smallest area total instead, so that area's members
                     # join the rest of the Kreis and one of them can be withheld with the lone cell
-                    pick = at[min(delivered, key=lambda a: (len(members[a]), a))]
+                    pick = min(self.delivered, key=lambda a: (len(self.layout.members[a]), a))
                 else:
-                    pick = at[total]
-                chosen.add(pick)
-                picks.append((area_at[pick], int(year)))
-                published.discard(area_at[pick])
-                withheld.add(area_at[pick])
-                changed = True
-                break  # the known sums changed: look again from the start
-    return picks
+                    pick = total
+                heapq.heappush(self.ready, self._place(total))  # still one unknown: look at it again
+            self._withhold(pick)
+            yield pick
+
+    def _place(self, area: str) -> tuple[int, str]:
+        return (self.layout.position[area], area)
+
+    def _known(self, total: str) -> bool:
+        return self.kreis_known if total == self.layout.kreis else total in self.delivered
+
+    def _candidate(self, total: str) -> str | None:
+        """The published Gemeinde with the fewest inhabitants in the sum of ``total``."""
+        if total == self.layout.kreis:
+            while self.rest and self.rest[0][1] not in self.published:
+                heapq.heappop(self.rest)
+            return self.rest[0][1] if self.rest else None
+        ranked, i = self.layout.ranked[total], self.cursor[total]
+        while i < len(ranked) and ranked[i] not in self.published:
+            i += 1
+        self.cursor[total] = i
+        return ranked[i] if i < len(ranked) else None
+
+    def _withhold(self, pick: str) -> None:
+        self.chosen.add(self.at[pick])
+        if pick == self.layout.kreis:
+            self.kreis_known = False
+        elif pick in self.delivered:  # an area total: its Gemeinden join the Kreis sum
+            self.delivered.discard(pick)
+            self._join(pick)
+        if pick in self.published:
+            self.published.discard(pick)
+            self._count(pick)
+        self.withheld.add(pick)
+
+    def _count(self, ags: str) -> None:
+        """One more unknown cell in each sum that holds the Gemeinde ``ags``."""
+        sums = [a for a in self.layout.areas_of.get(ags, ()) if a in self.delivered]
+        if self.layout.area_of.get(ags) not in self.delivered:
+            sums.append(self.layout.kreis)
+        for total in sums:
+            self.unknown[total] += 1
+            if self.unknown[total] == 1:
+                heapq.heappush(self.ready, self._place(total))
+
+    def _join(self, area: str | None) -> None:
+        """The Gemeinden of ``area`` (whose total is not published) are part of the Kreis sum from now on."""
+        joining = self.layout.joiners.get(area, [])
+        before = self.unknown[self.layout.kreis]
+        self.unknown[self.layout.kreis] += sum(ags in self.withheld for ags in joining)
+        for ags in joining:
+            if ags in self.published:
+                heapq.heappush(self.rest, (self.layout.rank[ags], ags))
+        if before != 1 and self.unknown[self.layout.kreis] == 1:
+            heapq.heappush(self.ready, self._place(self.layout.kreis))

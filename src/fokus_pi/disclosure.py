@@ -15,6 +15,7 @@ as long as an area total can go instead)."""
 from __future__ import annotations
 
 import heapq
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -35,7 +36,7 @@ class Policy:
     population_indicator: str = "einwohner"
 
     @classmethod
-    def from_mapping(cls, raw: dict | None) -> "Policy":
+    def from_mapping(cls, raw: dict | None) -> Policy:
         return cls(**(raw or {}))
 
 
@@ -136,7 +137,7 @@ class _Year:
         self.layout = layout
         gemeinden = layout.rank
         self.at = {area: idx for area, _, _, _, idx in cells}
-        present = {area for area, _, value, _, _ in cells if value == value and value is not None}
+        present = {area for area, _, value, _, _ in cells if not math.isnan(value)}  # floats: a column's tolist()
         self.chosen = {idx for idx in self.at.values() if idx in primary}
         # withheld: the value exists and is part of the totals, but the reader does not see it. Cells marked
         # "folgt", "unbekannt" or "nicht_sinnvoll" have no value anyone could sum, so they are in no total.

@@ -2,4 +2,4 @@
 
 Glue only; the logic lives in fokus_pi and is tested without MkDocs."""
 
-from fokus_pi.mkdocs_adapter import on_config, on_files, on_post_page  # noqa: F401  (MkDocs looks these names up)
+from fokus_pi.mkdocs_adapter import on_build_error, on_config, on_files, on_post_page  # noqa: F401  (MkDocs looks these names up)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import multiprocessing
 import shutil
 import subprocess
 import sys
@@ -170,6 +171,23 @@ def test_a_macro_error_fails_the_build_with_file_and_line(tmp_path):
     with pytest.raises(DataError, match=r"content/bericht\.md:8:9: unbekannte Kennzahl „kinderarmut“"):
         build_site(TINY, tmp_path / "site", config)
     assert not (tmp_path / "site").exists()
+
+
+def test_a_text_error_stops_the_downloads_already_started(tmp_path):
+    """The downloads start in another process as soon as the report is loaded (on_config); a build that fails
+    after that (here: the Handlungsfeld texts' check) stops them and removes what they wrote."""
+    from fokus_pi.publish import build_site
+
+    copy = tmp_path / "data"
+    shutil.copytree(DEMO, copy)
+    path = copy / "handlungsfelder.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace('{{ wert("altersarmut") }}', '{{ wert("x") }}', 1),
+                    encoding="utf-8")
+    config = _site_with_page(tmp_path, "# Bericht\n")
+    with pytest.raises(DataError, match="unbekannte Kennzahl „x“"):
+        build_site(copy, tmp_path / "out" / "site", config)
+    assert [p.name for p in (tmp_path / "out").iterdir()] == []  # neither the site nor the downloads' spool
+    assert multiprocessing.active_children() == []
 
 
 def test_the_cli_reports_the_macro_error(tmp_path):

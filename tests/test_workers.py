@@ -76,3 +76,32 @@ def test_two_workers_plan_the_same_pages_and_downloads_as_one(tiny_report):
     assert two_pages == one_pages  # sources, blocks, titles, navigation flags
     assert {f.uri: f.content for f in two_files} == {f.uri: f.content for f in one_files}
     assert "kennzahlen/sgb-ii-quote.md" in {p.uri for p in two_pages} and len(two_files) > 10
+
+
+def test_a_background_job_runs_in_another_process_while_this_one_goes_on(monkeypatch):
+    monkeypatch.setenv(workers.WORKERS_ENV, "2")
+    job = workers.Background(lambda: ("fertig", os.getpid()))
+    value, pid = job.result()
+    assert value == "fertig" and pid != os.getpid()
+    with pytest.raises(AssertionError):
+        job.result()  # one result per job
+
+
+def test_a_background_job_runs_here_without_workers(monkeypatch):
+    monkeypatch.setenv(workers.WORKERS_ENV, "1")
+    ran: list[int] = []
+    job = workers.Background(lambda: ran.append(os.getpid()) or "fertig")
+    assert ran == []  # not yet: it runs when its result is asked for, as the plain loop did
+    assert job.result() == "fertig" and ran == [os.getpid()]
+
+
+def test_a_background_job_raises_its_exception_here_and_can_be_cancelled(monkeypatch, tmp_path):
+    monkeypatch.setenv(workers.WORKERS_ENV, "2")
+    with pytest.raises(ValueError, match="Seite 3 kaputt") as raised:
+        workers.Background(lambda: _fails_on_three(3) and None).result()
+    assert isinstance(raised.value.__cause__, workers.WorkerTraceback)
+    assert "_fails_on_three" in str(raised.value.__cause__)
+    marker = tmp_path / "written"
+    job = workers.Background(lambda: __import__("time").sleep(30) or marker.write_text("zu spät"))
+    job.cancel()
+    assert not marker.exists() and job._process is None

@@ -4,6 +4,8 @@ so another engine (e.g. Zensical) needs only its own version of these few functi
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -13,10 +15,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from . import blocks, fmt
-from .pages import nav, plan
+from .pages import nav, plan, relocate, start_downloads
 from .problems import DataError
 from .publish import DATA_ENV
 from .report import Report, load_report_cached
+from .workers import Background
 
 
 def data_dir(config: MkDocsConfig) -> Path:
@@ -67,8 +70,16 @@ def _expand_value(value, sections: dict[str, list]):
     return value
 
 
+_downloads: list[tuple[Background, Path]] = []  # the downloads of the build in progress, made meanwhile
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     report = report_for(config)
+    on_build_error(None)  # what an earlier build in this process left
+    site = Path(config.site_dir)
+    site.parent.mkdir(parents=True, exist_ok=True)  # the spool beside the site: outside what MkDocs cleans
+    spool = Path(tempfile.mkdtemp(prefix=f"{site.name}-downloads-", dir=site.parent))
+    _downloads.append((start_downloads(report, spool), spool))
     snap = report.snapshot
     config.extra["fokus"] = {
         "demo": report.demo,
@@ -86,10 +97,12 @@ _blocks: dict[str, tuple[str, ...]] = {}  # HTML blocks of the generated pages o
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     report = report_for(config)
     _blocks.clear()
-    # downloads are written straight to their place in the site (MkDocs cleaned it before this event and
-    # leaves a file that is already where it belongs; a Land's downloads are 550 MB not held in memory)
-    pages, downloads = plan(report, progress=True, directory_urls=config.use_directory_urls,
-                            spool=Path(config.site_dir))
+    pages, _ = plan(report, progress=True, directory_urls=config.use_directory_urls, downloads=False)
+    # the downloads were made meanwhile (on_config); moved to their place in the site, MkDocs leaves them there
+    # (it cleaned the site before this event; a Land's downloads are 550 MB, never held in memory)
+    background, spool = _downloads[0]
+    downloads = relocate(background.result(), spool, Path(config.site_dir))
+    _downloads.clear()
     for page in pages:
         if files.get_file_from_path(page.uri) is not None:
             raise PluginError(f"content/{page.uri} überschneidet sich mit einer erzeugten Seite")
@@ -99,6 +112,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for download in downloads:
         files.append(File.generated(config, download.uri, abs_src_path=str(download.path)))
     return files
+
+
+def on_build_error(error: Exception | None) -> None:
+    """Stop the downloads of a failed build and remove what they wrote."""
+    for background, spool in _downloads:
+        background.cancel()
+        shutil.rmtree(spool, ignore_errors=True)
+    _downloads.clear()
 
 
 def generated(uri: str) -> bool:

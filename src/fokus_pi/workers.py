@@ -13,7 +13,8 @@ import os
 import pickle
 import sys
 import traceback
-from typing import Callable, Iterator, TypeVar
+from collections.abc import Callable, Iterator
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
 WORKERS_ENV = "FOKUS_WORKERS"
@@ -84,3 +85,55 @@ def run(job: Callable[[int], T], total: int, workers: int | None = None,
                 yield index, result  # type: ignore[misc]
     finally:
         _job = None
+
+
+class Background(Generic[T]):
+    """One job in a forked process while this one goes on (e.g. the downloads while MkDocs reads its config and
+    plans the pages); ``result()`` waits for it and raises its exception. Where workers are not used (one core,
+    no fork), the job runs in ``result()``."""
+
+    def __init__(self, job: Callable[[], T]) -> None:
+        self._job: Callable[[], T] | None = job
+        self._process = None
+        if count() < 2 or not can_fork():
+            return
+        context = multiprocessing.get_context("fork")
+        self._receive, send = context.Pipe(duplex=False)
+
+        def child() -> None:
+            try:
+                send.send((job(), None, ""))
+            except Exception as exc:  # noqa: BLE001 - sent back and raised in result()
+                send.send((None, _portable(exc), traceback.format_exc()))
+
+        self._process = context.Process(target=child, daemon=True)  # daemon: ends with this process
+        self._process.start()
+        send.close()
+        self._job = None
+
+    def result(self) -> T:
+        if self._process is None:
+            assert self._job is not None, "result() was asked for twice"
+            job, self._job = self._job, None
+            return job()
+        try:
+            value, error, trace = self._receive.recv()
+        except EOFError:
+            self._process.join()
+            raise RuntimeError(f"der Hintergrundprozess endete ohne Ergebnis (Code {self._process.exitcode})")
+        finally:
+            self._receive.close()
+        self._process.join()
+        self._process = None
+        if error is not None:
+            raise error from WorkerTraceback(trace)
+        return value
+
+    def cancel(self) -> None:
+        """Stop the job (the build failed before it needed the result)."""
+        self._job = None
+        if self._process is not None:
+            self._process.terminate()
+            self._process.join()
+            self._receive.close()
+            self._process = None

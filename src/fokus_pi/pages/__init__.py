@@ -6,20 +6,34 @@ URI (relative Markdown path), title, and Markdown text; ``nav(report)`` gives th
 
 from __future__ import annotations
 
+import os
 import shutil
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from tqdm import tqdm
 
 from .. import api, blocks, heap, links, opendata
 from ..opendata import download_block
-from ..report import Report
 from ..releases import releases
+from ..report import Report
+from ..workers import Background
 from ..workers import run as workers_run
-from . import (context, findings, funding, gemeinde, indicator, news, overview, planning, recommendations,
-               reuse, sozialformel, views)
+from . import (
+    context,
+    findings,
+    funding,
+    gemeinde,
+    indicator,
+    news,
+    overview,
+    planning,
+    recommendations,
+    reuse,
+    sozialformel,
+    views,
+)
 from . import services as hilfeportal
 
 
@@ -54,10 +68,12 @@ def plan(report: Report, progress: bool = False, directory_urls: bool = True, wo
     inputs = reuse.Inputs(report)
     style = (directory_urls, not listed)
     keys = [reuse.job_key(uri, title, make, subject, style) for uri, title, make, subject in jobs]
-    # only pages whose inputs changed are planned (reuse.py); the others are read again once the downloads are
-    # made: held meanwhile, a Land's 1,300 stored pages lay on the peak of its rebuild
-    found = {i for i, k in enumerate(keys) if reuse.find(k, inputs) is not None}
-    todo = [i for i in range(len(jobs)) if i not in found]
+    # only pages whose inputs changed are planned (reuse.py)
+    made: dict[int, reuse.Planned] = {}
+    for index, job in enumerate(keys):
+        if (stored := reuse.find(job, inputs)) is not None:
+            made[index] = stored
+    todo = [i for i in range(len(jobs)) if i not in made]
     if todo:
         _warm(report)  # before the fork: each worker inherits the indexes instead of building its own
         heap.release()  # and not the memory building them freed
@@ -71,14 +87,11 @@ def plan(report: Report, progress: bool = False, directory_urls: bool = True, wo
         return markdown, tuple(html), linked.targets, getattr(reads, "tokens", set())
 
     files: list[Download] = []
-    made: dict[int, reuse.Planned] = {}
     done = workers_run(lambda k: one(todo[k]), len(todo), workers,
                        meanwhile=(lambda: files.extend(plan_downloads(report, spool))) if downloads else None)
     for k, (markdown, html, linked, tokens) in tqdm(done, total=len(todo), desc="Seiten", unit="Seite",
                                                      disable=not progress or None):
         made[todo[k]] = reuse.keep(keys[todo[k]], markdown, html, linked, tokens, inputs)
-    for i in sorted(found):  # gone from the cache since (another build pruned it)? then planned here
-        made[i] = reuse.find(keys[i], inputs) or reuse.keep(keys[i], *one(i), inputs)
     pages: list[Page] = []
     targets: dict[str, set[str]] = {}
     for index, (uri, title, _, _) in enumerate(jobs):
@@ -198,6 +211,27 @@ def plan_downloads(report: Report, spool: Path | None = None) -> list[Download]:
     build."""
     return [_spooled(uri, content, spool) if spool is not None else Download(uri, content)
             for uri, content in _download_files(report)]
+
+
+def start_downloads(report: Report, spool: Path) -> Background[list[Download]]:
+    """``plan_downloads(report, spool)`` in a forked process from now on. Started as soon as the report is
+    loaded, they are made on the second core while this process reads the config and the navigation and plans
+    the pages (for a rebuild: a second of work that was in the way)."""
+    return Background(lambda: plan_downloads(report, spool))
+
+
+def relocate(downloads: list[Download], spool: Path, target: Path) -> list[Download]:
+    """Move the spooled downloads from ``spool`` to the same places under ``target`` (renames, not copies:
+    a Land's downloads are 550 MB) and remove ``spool``."""
+    moved = []
+    for download in downloads:
+        assert download.path == spool / download.uri, download
+        path = target / download.uri
+        path.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(download.path, path)
+        moved.append(Download(download.uri, path=path))
+    shutil.rmtree(spool)
+    return moved
 
 
 def _download_files(report: Report) -> Iterator[tuple[str, str | bytes]]:

@@ -165,6 +165,30 @@ def test_packed_scan_finds_a_planted_value_in_parquet_and_zip(tmp_path):
                      "bad.zip:werte.csv: geheimer Wert 0.2381 (x 01099001 2024) steht in der Ausgabe"]
 
 
+def test_the_site_scan_on_two_cores_finds_what_the_scans_find_in_one_process(tmp_path, monkeypatch):
+    """publish.scan_leaks shares the files out over worker processes: the same leaks, in the same order."""
+    import zipfile
+
+    from fokus_pi import packedscan
+    from fokus_pi.publish import scan_leaks
+
+    monkeypatch.setenv("FOKUS_WORKERS", "2")
+    suppressed = pd.DataFrame([{"indicator": "x", "area": f"0109900{i}", "year": 2024, "value": v, "numerator": 2,
+                                "denominator": 840, "reason": "primär"} for i, v in enumerate([0.2381, 1.23456])])
+    for i in range(60):
+        folder = tmp_path / f"teil{i % 7}"
+        folder.mkdir(exist_ok=True)
+        planted = ["0.2381", "1.23456", "1.2345", "7"][i % 4]
+        (folder / f"seite{i}.html").write_text(f"<td>{planted}</td><td>1.23456</td>" * (i % 3), encoding="utf-8")
+        if i % 9 == 0:
+            with zipfile.ZipFile(folder / f"paket{i}.zip", "w") as zf:
+                zf.writestr("b.csv", f"wert\n{planted}\n")
+                zf.writestr("a.csv", "wert\n0.2381\n")
+    expected = leaks.scan(tmp_path, suppressed) + packedscan.scan(tmp_path, suppressed)
+    assert len(expected) > 40 and any(":a.csv" in str(f) for f in expected)
+    assert scan_leaks(tmp_path, suppressed) == expected
+
+
 def test_demo_site_has_no_leak_and_shows_points(demo_site, demo_report):
     assert leaks.scan(demo_site, demo_report.suppressed) == []
     # a suppressed cell of the newest year appears as "." in the Gemeinde's table row

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,19 +67,19 @@ def needles(suppressed: pd.DataFrame) -> dict[str, str]:
 def numbers(text: str) -> set[str]:
     """The precise decimals in ``text``, through the content-hash cache: a rebuild after one changed value finds
     almost every file unchanged, and the regular expression over every file is the scan's whole cost."""
-    hashed = hashlib.sha256(f"{code_version('leaks.py')}\0".encode("utf-8"))
+    hashed = hashlib.sha256(f"{code_version('leaks.py')}\0".encode())
     hashed.update(text.encode("utf-8", "surrogatepass"))  # the hash of the joined text, without a copy of it
     digest = hashed.hexdigest()
     return set(cached_json("numbers", digest, lambda: sorted(set(find_numbers(text)))))
 
 
-def scan(site: Path, suppressed: pd.DataFrame) -> list[Leak]:
-    """Every occurrence of a suppressed precise value in the site's text files."""
+def scan(site: Path, suppressed: pd.DataFrame, paths: Iterable[Path] | None = None) -> list[Leak]:
+    """Every occurrence of a suppressed precise value in the site's text files (or in those of ``paths``)."""
     wanted = needles(suppressed)
     leaks = []
     if not wanted:
         return leaks
-    for path in sorted(site.rglob("*")):
+    for path in sorted(site.rglob("*") if paths is None else paths):
         if not path.is_file() or path.suffix not in TEXT_SUFFIXES:
             continue
         text = path.read_text(encoding="utf-8", errors="replace")

@@ -12,8 +12,8 @@ from __future__ import annotations
 import hashlib
 import io
 import zipfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator
 
 import pandas as pd
 
@@ -25,13 +25,13 @@ CHARACTERS = 1 << 20  # about this many characters of a zip member at a time
 ROWS = 65_536  # cells of a Parquet column at a time
 
 
-def scan(site: Path, suppressed: pd.DataFrame) -> list[leaks.Leak]:
-    """Every suppressed precise value in a zip member or a Parquet file under ``site``."""
+def scan(site: Path, suppressed: pd.DataFrame, paths: Iterable[Path] | None = None) -> list[leaks.Leak]:
+    """Every suppressed precise value in a zip member or a Parquet file under ``site`` (or of ``paths``)."""
     wanted = leaks.needles(suppressed)
     found: list[leaks.Leak] = []
     if not wanted:
         return found
-    for path in sorted(p for p in site.rglob("*") if p.suffix in PACKED and p.is_file()):
+    for path in sorted(p for p in (site.rglob("*") if paths is None else paths) if p.suffix in PACKED and p.is_file()):
         rel = path.relative_to(site)
         for member, numbers in numbers_in(path).items():
             where = Path(f"{rel}:{member}") if member else rel

@@ -5,12 +5,17 @@
 Two memory figures, because a build forks workers (fokus_pi.workers) that share the parent's pages until they
 write to them: the largest resident set of any one process (getrusage), and the peak of the proportional set
 size (PSS) summed over the command and all its descendants, sampled every 0.2 s (less often when a sample is
-slow: at most 5 % of a core): what the machine really spends.
+slow: at most 5 % of a core): what the machine really spends. MAX_GB bounds that sum: the command and its
+processes are stopped when it is passed (exit code 137, "über MAX_GB"). Not the address space (RLIMIT_AS):
+Arrow's allocator reserves far more of it than it uses, so Germany's data stage failed at 6.7 GB resident under
+a 12 GB address-space limit.
 """
 
 from __future__ import annotations
 
+import os
 import resource
+import signal
 import subprocess
 import sys
 import threading
@@ -48,15 +53,18 @@ def pss_kb(pid: int) -> int:
 
 def main() -> None:
     max_gb, command = int(sys.argv[1]), sys.argv[2:]
-    resource.setrlimit(resource.RLIMIT_AS, (max_gb << 30, resource.RLIM_INFINITY))
     started = time.perf_counter()
-    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    peak = [0]
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)  # its own process group: stopped with all its workers
+    peak, over = [0], [False]
 
     def sample() -> None:
         while proc.poll() is None:
             begun = time.perf_counter()
             peak[0] = max(peak[0], sum(pss_kb(pid) for pid in descendants(proc.pid)))
+            if peak[0] > max_gb << 20 and not over[0]:
+                over[0] = True
+                os.killpg(proc.pid, signal.SIGKILL)
             # reading smaps_rollup walks every page of a process (tens of ms for a Land build's gigabytes):
             # sampling every 0.2 s took a good part of a core from the build being measured, so at most 5 %
             time.sleep(max(0.2, 20 * (time.perf_counter() - begun)))
@@ -70,6 +78,8 @@ def main() -> None:
     print(seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime, peak[0] / 1024)
     if proc.returncode:
         sys.stderr.write(err[-3000:])
+    if over[0]:  # the last line: what bench/run.py reports
+        sys.stderr.write(f"\nüber {max_gb} GB Speicher (Summe der Prozesse) nach {seconds:.0f} s angehalten\n")
     sys.exit(proc.returncode)
 
 

@@ -42,7 +42,7 @@ class Row:
     sizes: dict = field(default_factory=dict)
 
 
-MAX_GB = 12  # address-space limit per build: Germany's data stage would otherwise take the shared machine's memory
+MAX_GB = 16  # memory per build (PSS summed over its processes): Germany's could otherwise take the machine's
 
 
 def run(args: list[str], env: dict[str, str]) -> tuple[float, float, float, float]:

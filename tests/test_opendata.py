@@ -13,7 +13,13 @@ import pytest
 from bs4 import BeautifulSoup
 
 from fokus_pi import cache, leaks, longtable, opendata, packedscan
-from fokus_pi.pages import plan_downloads, plan_pages, write_pages
+from fokus_pi.pages import (
+    plan_downloads,
+    plan_pages,
+    relocate,
+    start_downloads,
+    write_pages,
+)
 from fokus_pi.viz.classes import round_half_up
 
 
@@ -178,6 +184,22 @@ def test_spooled_downloads_are_written_as_made_and_hold_the_same_bytes(tiny_repo
     assert write_pages(spooled, other) == len(held) and write_pages(spooled, tmp_path) == len(held)
     assert (other / opendata.PARQUET).read_bytes() == held[opendata.PARQUET]
     assert (tmp_path / opendata.ARCHIVE).read_bytes() == held[opendata.ARCHIVE]
+
+
+def test_downloads_made_in_another_process_are_moved_into_the_site(tiny_report, tmp_path: Path, monkeypatch):
+    """The MkDocs build starts the downloads in a forked process (start_downloads) and moves them into the
+    site when MkDocs wants its files (relocate): the same files with the same bytes, and no spool left."""
+    monkeypatch.setenv("FOKUS_WORKERS", "2")
+    held = {d.uri: d.content for d in plan_downloads(tiny_report)}
+    spool, site = tmp_path / "spool", tmp_path / "site"
+    (site / "daten").mkdir(parents=True)  # a folder the site already has is entered, not replaced
+    (site / "daten" / "eigene.txt").write_text("bleibt", encoding="utf-8")
+    moved = relocate(start_downloads(tiny_report, spool).result(), spool, site)
+    assert [d.uri for d in moved] == list(held) and {d.path for d in moved} == {site / uri for uri in held}
+    for uri, content in held.items():
+        assert (site / uri).read_bytes() == (content if isinstance(content, bytes) else content.encode("utf-8")), uri
+    assert not spool.exists() and (site / "daten" / "eigene.txt").read_text(encoding="utf-8") == "bleibt"
+
 
 # --- the demo site as built ----------------------------------------------------------------------------------
 

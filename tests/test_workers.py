@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pytest
 
@@ -105,3 +109,26 @@ def test_a_background_job_raises_its_exception_here_and_can_be_cancelled(monkeyp
     job = workers.Background(lambda: __import__("time").sleep(30) or marker.write_text("zu spät"))
     job.cancel()
     assert not marker.exists() and job._process is None
+
+
+def _gone(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0] in "ZX"  # ended, not yet reaped
+    except (FileNotFoundError, ProcessLookupError):
+        return True
+
+
+def test_a_background_job_ends_when_its_build_is_killed(tmp_path):
+    """A build killed outright (SIGKILL, the OOM killer) must not leave its downloads running."""
+    script = ("import os, sys, time\nos.environ['FOKUS_WORKERS'] = '2'\nfrom fokus_pi import workers\n"
+              "job = workers.Background(lambda: time.sleep(120))\nprint(job._process.pid, flush=True)\n"
+              "time.sleep(120)\n")
+    build = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    child = int(build.stdout.readline())
+    assert not _gone(child)
+    build.kill()
+    build.wait()
+    deadline = time.monotonic() + 10
+    while not _gone(child) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _gone(child)

@@ -8,9 +8,11 @@ results. ``FOKUS_WORKERS`` sets the number of processes (1: no workers at all).
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
 import pickle
+import signal
 import sys
 import traceback
 from collections.abc import Callable, Iterator
@@ -99,8 +101,10 @@ class Background(Generic[T]):
             return
         context = multiprocessing.get_context("fork")
         self._receive, send = context.Pipe(duplex=False)
+        parent = os.getpid()
 
         def child() -> None:
+            _end_with_parent(parent)
             try:
                 send.send((job(), None, ""))
             except Exception as exc:  # noqa: BLE001 - sent back and raised in result()
@@ -137,3 +141,14 @@ class Background(Generic[T]):
             self._process.join()
             self._receive.close()
             self._process = None
+
+
+def _end_with_parent(parent: int) -> None:
+    """Have Linux kill this process when its parent dies: a build killed outright (SIGKILL, OOM) must not leave
+    its background job running (multiprocessing ends daemon processes only at a normal exit)."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the job ends by itself once it has written its result
+        pass
+    if os.getppid() != parent:  # the parent died before prctl: nobody waits for the result
+        os._exit(1)

@@ -169,7 +169,7 @@ def test_the_site_scan_on_two_cores_finds_what_the_scans_find_in_one_process(tmp
     """publish.scan_leaks shares the files out over worker processes: the same leaks, in the same order."""
     import zipfile
 
-    from fokus_pi import packedscan
+    from fokus_pi import packedscan, workers
     from fokus_pi.publish import scan_leaks
 
     monkeypatch.setenv("FOKUS_WORKERS", "2")
@@ -186,6 +186,13 @@ def test_the_site_scan_on_two_cores_finds_what_the_scans_find_in_one_process(tmp
                 zf.writestr("a.csv", "wert\n0.2381\n")
     expected = leaks.scan(tmp_path, suppressed) + packedscan.scan(tmp_path, suppressed)
     assert len(expected) > 40 and any(":a.csv" in str(f) for f in expected)
+    assert scan_leaks(tmp_path, suppressed) == expected
+
+    def refused(*args, **kwargs):
+        raise OSError(12, "Cannot allocate memory")
+        yield  # a generator, as workers.run is
+
+    monkeypatch.setattr(workers, "run", refused)  # no workers at all: the scans run here
     assert scan_leaks(tmp_path, suppressed) == expected
 
 

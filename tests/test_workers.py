@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing.context
 import os
 import subprocess
 import sys
@@ -132,3 +133,14 @@ def test_a_background_job_ends_when_its_build_is_killed(tmp_path):
     while not _gone(child) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert _gone(child)
+
+
+def test_a_background_job_whose_fork_is_refused_runs_here(monkeypatch):
+    monkeypatch.setenv(workers.WORKERS_ENV, "2")
+
+    def refused(self):
+        raise OSError(12, "Cannot allocate memory")
+
+    monkeypatch.setattr(multiprocessing.context.ForkProcess, "start", refused)
+    job = workers.Background(lambda: os.getpid())
+    assert job.result() == os.getpid()

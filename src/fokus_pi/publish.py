@@ -101,8 +101,11 @@ def scan_leaks(site: Path, suppressed: pd.DataFrame) -> list[leaks.Leak]:
     files = sorted(site.rglob("*"))
     size = max(1, -(-len(files) // (4 * workers.count())))  # runs of neighbouring files, a few per core
     runs = [files[i:i + size] for i in range(0, len(files), size)]
-    done = dict(workers.run(lambda i: (leaks.scan(site, suppressed, runs[i]),
-                                       packedscan.scan(site, suppressed, runs[i])), len(runs)))
+    try:
+        done = dict(workers.run(lambda i: (leaks.scan(site, suppressed, runs[i]),
+                                           packedscan.scan(site, suppressed, runs[i])), len(runs)))
+    except OSError:  # no workers (a fork refused for memory): the same scans in this process
+        return leaks.scan(site, suppressed) + packedscan.scan(site, suppressed)
     return [leak for kind in (0, 1) for i in range(len(runs)) for leak in done[i][kind]]
 
 

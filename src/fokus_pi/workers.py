@@ -110,10 +110,15 @@ class Background(Generic[T]):
             except Exception as exc:  # noqa: BLE001 - sent back and raised in result()
                 send.send((None, _portable(exc), traceback.format_exc()))
 
-        self._process = context.Process(target=child, daemon=True)  # daemon: ends with this process
-        self._process.start()
-        send.close()
-        self._job = None
+        process = context.Process(target=child, daemon=True)  # daemon: ends with this process
+        try:
+            process.start()
+        except OSError:  # a fork refused (memory): the job runs here when its result is asked for
+            self._receive.close()
+            return
+        finally:
+            send.close()
+        self._process, self._job = process, None
 
     def result(self) -> T:
         if self._process is None:

@@ -169,10 +169,11 @@ def test_the_site_scan_on_two_cores_finds_what_the_scans_find_in_one_process(tmp
     """publish.scan_leaks shares the files out over worker processes: the same leaks, in the same order."""
     import zipfile
 
-    from fokus_pi import packedscan, workers
+    from fokus_pi import packedscan, publish, workers
     from fokus_pi.publish import scan_leaks
 
     monkeypatch.setenv("FOKUS_WORKERS", "2")
+    monkeypatch.setattr(publish, "SCAN_ALONE", 0)  # every site counts as large
     suppressed = pd.DataFrame([{"indicator": "x", "area": f"0109900{i}", "year": 2024, "value": v, "numerator": 2,
                                 "denominator": 840, "reason": "primär"} for i, v in enumerate([0.2381, 1.23456])])
     for i in range(60):
@@ -193,6 +194,9 @@ def test_the_site_scan_on_two_cores_finds_what_the_scans_find_in_one_process(tmp
         yield  # a generator, as workers.run is
 
     monkeypatch.setattr(workers, "run", refused)  # no workers at all: the scans run here
+    assert scan_leaks(tmp_path, suppressed) == expected
+    monkeypatch.setattr(publish, "SCAN_ALONE", 200 << 20)  # a small site: no workers asked for
+    monkeypatch.setattr(workers, "run", None)
     assert scan_leaks(tmp_path, suppressed) == expected
 
 

@@ -29,16 +29,36 @@ def quantum(decimals: int) -> Decimal:
     return Decimal(1).scaleb(-decimals)
 
 
+TIE = 1e-6  # a scaled value this close to a half is decided by Decimal: the float product may be off by 1e-7
+SCALED_MAX = 1e9  # below this, value × 10**decimals is off by less than 1e-7 from the decimal it stands for
+
+
+def round_half_up(value: float, decimals: int) -> float:
+    """``value`` rounded half up (away from zero) to ``decimals`` places as its shortest decimal (repr) reads,
+    exactly like ``Decimal(repr(value)).quantize(…, ROUND_HALF_UP)``: 2.675 → 2.68, −0.5 → −1.0, never −0.0.
+
+    A Land build rounds millions of values; with Decimal that was ten seconds. Away from a tie the float product
+    decides the same (its error is far below TIE); a tie, a huge value or a non-finite one goes to Decimal.
+    The result r / 10**decimals of two exact floats is correctly rounded: the double float(Decimal) gives."""
+    if 0 <= decimals <= 15:
+        scale = 10.0 ** decimals
+        scaled = abs(value) * scale
+        if scaled < SCALED_MAX:  # False for NaN and infinity
+            whole = math.floor(scaled)
+            if abs(scaled - whole - 0.5) > TIE:
+                return math.copysign(whole + (scaled - whole > 0.5), value) / scale + 0.0
+    return float(Decimal(repr(float(value))).quantize(quantum(decimals), rounding=ROUND_HALF_UP)) + 0.0
+
+
 def number(value: float | None, decimals: int = 0, flag: str | None = None) -> str:
     """A value as printed in German official statistics; flags and gaps become their symbols."""
     if flag:
         return FLAGS[flag][0] if flag in FLAGS else MISSING[0]
     if _missing(value):
         return MISSING[0]
-    # statistics round half up ("kaufmännisch"); babel alone would round half to even
-    rounded = Decimal(repr(float(value))).quantize(quantum(decimals), rounding=ROUND_HALF_UP)
-    if rounded == 0:
-        rounded = abs(rounded)
+    # statistics round half up ("kaufmännisch"); babel alone would round half to even. The rounded double
+    # prints as its decimal: it is the nearest double to it, far closer than half a place.
+    rounded = round_half_up(value, decimals)
     # Python's own grouping, translated with the locale's symbols from Babel (much faster than format_decimal)
     return f"{rounded:,.{decimals}f}".translate(_SWAP).replace("-", MINUS)
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
 
 import numpy as np
 
@@ -31,10 +30,7 @@ K_SEQUENTIAL = 5
 K_SIDE = 3
 
 
-def round_half_up(value: float, decimals: int) -> float:
-    """The value as the tables print it (half up, like fmt.number), so map, charts and tables agree."""
-    q = Decimal(repr(float(value))).quantize(fmt.quantum(decimals), rounding=ROUND_HALF_UP)
-    return float(q) + 0.0  # + 0.0 turns -0.0 into 0.0
+round_half_up = fmt.round_half_up  # the value as the tables print it, so map, charts and tables agree
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .cache import cached_json, code_version
+from .cache import cached_json, code_version, per_build
 
 TEXT_SUFFIXES = {".html", ".json", ".csv", ".xml", ".txt", ".md", ".svg"}
 NUMBER = re.compile(r"(?<![\d.])-?\d+\.\d{4,}")  # four or more places: specific enough to match
@@ -51,6 +51,7 @@ class Leak:
         return f"{self.path}: geheimer Wert {self.value} ({self.cells}) steht in der Ausgabe"
 
 
+@per_build  # once per frame: the scans of a Land's site in runs of files asked for them 16 times (5 s)
 def needles(suppressed: pd.DataFrame) -> dict[str, str]:
     """Precise decimal renderings of each suppressed value -> which cells they belong to."""
     found: dict[str, list[str]] = {}

@@ -104,6 +104,7 @@ def scan_leaks(site: Path, suppressed: pd.DataFrame) -> list[leaks.Leak]:
     files = sorted(site.rglob("*"))
     if sum(p.stat().st_size for p in files if p.is_file()) < SCAN_ALONE:  # the demo's 42 MB: 0.2 s here, 0.3 s on two
         return leaks.scan(site, suppressed, files) + packedscan.scan(site, suppressed, files)
+    leaks.needles(suppressed)  # before the fork: every run's scans read them
     size = max(1, -(-len(files) // (4 * workers.count())))  # runs of neighbouring files, a few per core
     runs = [files[i:i + size] for i in range(0, len(files), size)]
     try:

@@ -18,6 +18,7 @@ from .. import api, blocks, heap, links, opendata
 from ..opendata import download_block
 from ..releases import releases
 from ..report import Report
+from ..viz import charts
 from ..workers import Background
 from ..workers import run as workers_run
 from . import (
@@ -129,11 +130,12 @@ def _page_jobs(report: Report) -> list[tuple]:
 
 
 def _warm(report: Report) -> None:
-    """Build the report's lazy indexes that nearly every page reads."""
+    """Build the report's lazy indexes and the chart skeletons that nearly every page reads."""
     report.row("", "", 0)
     report.of("")
     report.years("")
     report.latest_year("")
+    charts.prepare(report.published())
 
 
 def nav(report: Report) -> dict[str, list]:

@@ -7,8 +7,8 @@ in the compact form of data.py, and fokus-viz.js expands them into rows for both
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable
 from functools import cache, wraps
-from typing import Callable
 
 from ..cache import cached_json, code_version, key
 from ..catalogue import Indicator
@@ -91,6 +91,14 @@ def indicator_spec(ind: Indicator, year: int, picked: list[str], kreis_name: str
     values = {T_YEAR: year, T_PICKED: [{"ags": a} for a in picked], T_NAMES: names,
               T_FORMAT: axis_format(ind.decimals), T_UP: up, T_DOWN: down}
     return _filled(base, values, {T_TITLE: ind.short_title, T_UNIT: ind.unit, T_KREIS: kreis_name})
+
+
+def prepare(indicators: Iterable[Indicator]) -> None:
+    """Build (or read from the cache) the skeletons of these indicators' charts in this process. Called before
+    the page workers are forked: each inherits them instead of importing Altair (half a second) and building
+    the same few skeletons again (a cold demo build did both in each worker)."""
+    for compared, has_unit in sorted({(comparable(i), bool(i.unit)) for i in indicators}):
+        _indicator_base(compared, has_unit)
 
 
 @_stored

@@ -112,6 +112,24 @@ def test_a_pickled_entry_is_written_from_the_object_and_read_back_from_its_file(
         cache.cached_pickle("p", "odd", lambda: odd)
     assert sorted(p.name for p in (store / "p").rglob("*") if p.is_file()) == ["ok"]
 
+def test_an_entry_is_written_where_its_folder_was_removed_and_over_a_stale_temporary_file(store, monkeypatch):
+    """Folders are made only when a write finds them missing (e.g. the cache removed while a process runs), and
+    a temporary file left by a killed process that had this pid and count is written over, not an error."""
+    import itertools
+    import os
+    import shutil
+
+    cache.store("s", "aa1", b"one")
+    shutil.rmtree(store)
+    cache.store("s", "aa2", b"two")
+    monkeypatch.setattr(cache, "_serial", itertools.count(7))
+    (store / "s" / "aa" / f".tmp-{os.getpid()}-7").write_bytes(b"left by a killed build, longer than the entry")
+    cache.store("s", "aa3", b"three")
+    assert cache.lookup("s", "aa1") is None
+    assert (cache.lookup("s", "aa2"), cache.lookup("s", "aa3")) == (b"two", b"three")
+    assert sorted(p.name for p in (store / "s" / "aa").iterdir()) == ["aa2", "aa3"]
+
+
 def test_without_a_cache_folder_nothing_is_stored(tmp_path, monkeypatch):
     monkeypatch.delenv(cache.CACHE_ENV, raising=False)
     calls = []

@@ -3,7 +3,7 @@
     .venv/bin/python bench/run.py [--scales kreis,land,bund] [--work /tmp/fokus-bench]   (or: make bench)
 
 Each build runs as its own `fokus` process (so imports count, as in CI) with a fresh content-hash cache for the
-cold build and the same cache for the rebuild. Memory is given twice (bench/probe.py): the largest resident set
+cold build and the same cache for the rebuild; the Kreis is built three times and the median given (--repeat). Memory is given twice (bench/probe.py): the largest resident set
 of the process or one of its forked workers, and the peak proportional set size summed over all of them. The Land and Germany data are synthetic (fokus_pi.demo.scale), written
 to the work folder, never into the repository. Germany stops after the data and page stages (`fokus pages`,
 no MkDocs) unless --full-bund is given. A benchmark, not a test: it prints numbers and asserts nothing.
@@ -99,8 +99,10 @@ def prepare(scale: str, work: Path) -> tuple[Path, int]:
     return data, SCALES[scale]
 
 
-def bench(scale: str, work: Path, rebuild: bool, full: bool, rows: list[Row]) -> None:
-    """Append each stage's row to ``rows`` as soon as it is measured, so a stage that stops keeps the ones before."""
+def bench(scale: str, work: Path, rebuild: bool, full: bool, rows: list[Row], repeat: int = 1) -> None:
+    """Append each stage's row to ``rows`` as soon as it is measured, so a stage that stops keeps the ones before.
+    ``repeat``: builds (cold, then rebuild) whose median wall and CPU times are given: this machine's speed
+    varies by a fifth from one minute to the next."""
     data, n = prepare(scale, work)
     seconds, peak, cpu, total = run([str(FOKUS), "check", "--data", str(data)], {})
     rows.append(Row(scale, n, "Daten (fokus check)", seconds, cpu=cpu, peak_mb=peak, sum_mb=total))
@@ -110,17 +112,30 @@ def bench(scale: str, work: Path, rebuild: bool, full: bool, rows: list[Row]) ->
     if scale == "kreis":
         rows += [pages_stage(scale, work, data, n), floor(scale, work, data, n)]
     cache, site = work / scale / "cache", work / scale / "site"
-    shutil.rmtree(cache, ignore_errors=True)
     env = {"FOKUS_CACHE": str(cache)}
-    seconds, peak, cpu, total = run([str(FOKUS), "build", "--data", str(data), "--out", str(site)], env)
-    row = Row(scale, n, "Website (fokus build)", seconds, cpu=cpu, peak_mb=peak, sum_mb=total,
-              sizes=site_sizes(site))
-    if rebuild:
-        print(f"  {scale}: changed {change_one_value(data)}", flush=True)
-        row.rebuild, peak2, row.cpu_rebuild, total2 = run([str(FOKUS), "build", "--data", str(data), "--out",
-                                                           str(site)], env)
-        row.peak_mb, row.sum_mb = max(peak, peak2), max(total, total2)
+    build = [str(FOKUS), "build", "--data", str(data), "--out", str(site)]
+    colds, rebuilds = [], []
+    for _ in range(repeat):  # each a cold build with a fresh cache, then a rebuild after one more changed value
+        shutil.rmtree(cache, ignore_errors=True)
+        colds.append(run(build, env))
+        if rebuild:
+            print(f"  {scale}: changed {change_one_value(data)}", flush=True)
+            rebuilds.append(run(build, env))
+    if repeat > 1:
+        print(f"  {scale}: kalt {_seconds(colds)} s, Neubau {_seconds(rebuilds)} s (Median in der Tabelle)", flush=True)
+    row = Row(scale, n, "Website (fokus build)", _median(colds, 0), cpu=_median(colds, 2), sizes=site_sizes(site),
+              peak_mb=max(r[1] for r in colds + rebuilds), sum_mb=max(r[3] for r in colds + rebuilds))
+    if rebuilds:
+        row.rebuild, row.cpu_rebuild = _median(rebuilds, 0), _median(rebuilds, 2)
     rows.append(row)
+
+
+def _median(runs: list[tuple[float, ...]], field: int) -> float:
+    return statistics.median(r[field] for r in runs)
+
+
+def _seconds(runs: list[tuple[float, ...]]) -> str:
+    return " / ".join(f"{r[0]:.1f}" for r in runs)
 
 
 FLOOR_CONFIG = """site_name: Boden
@@ -197,13 +212,15 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path("/tmp/fokus-bench"))
     parser.add_argument("--no-rebuild", action="store_true", help="skip the rebuild after one changed value")
     parser.add_argument("--full-bund", action="store_true", help="build the Germany site with MkDocs too")
+    parser.add_argument("--repeat", type=int, default=3, help="cold builds and rebuilds of the Kreis (median)")
     opts = parser.parse_args()
     rows: list[Row] = []
     started = time.perf_counter()
     for scale in opts.scales.split(","):
         print(f"{scale} …", flush=True)
         try:
-            bench(scale, opts.work, not opts.no_rebuild, scale != "bund" or opts.full_bund, rows)
+            bench(scale, opts.work, not opts.no_rebuild, scale != "bund" or opts.full_bund, rows,
+                  opts.repeat if scale == "kreis" else 1)
         except RuntimeError as exc:  # e.g. MemoryError beyond MAX_GB: a result too
             rows.append(Row(scale, 0, str(exc)[:160]))
         print(table(rows[-2:]), flush=True)

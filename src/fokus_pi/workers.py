@@ -16,6 +16,7 @@ import signal
 import sys
 import traceback
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -37,6 +38,31 @@ def count() -> int:
 
 def can_fork() -> bool:
     return sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()
+
+
+def affordable(wanted: int) -> int:
+    """How many of ``wanted`` forked processes the memory now available holds, counting a full copy of this
+    process for each: a forked process shares the parent's pages at first, but reading an object writes its
+    reference count, and a worker that reads much of the report comes to copy much of it. Germany's report
+    (10 GB in the build process) with two workers beside it outgrew 16 GB; fewer processes are slower but
+    finish."""
+    try:
+        available = _meminfo()["MemAvailable"]
+        resident = int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, KeyError, ValueError, IndexError):  # no /proc: as many as wanted
+        return wanted
+    return min(wanted, available // max(resident, 1))
+
+
+def _meminfo() -> dict[str, int]:
+    """/proc/meminfo in bytes."""
+    found = {}
+    for line in Path("/proc/meminfo").read_text().splitlines():
+        name, _, value = line.partition(":")
+        parts = value.split()
+        if parts and parts[0].isdigit():
+            found[name] = int(parts[0]) * (1024 if parts[1:] == ["kB"] else 1)
+    return found
 
 
 class WorkerTraceback(Exception):
@@ -69,6 +95,8 @@ def run(job: Callable[[int], T], total: int, workers: int | None = None,
     """
     global _job
     workers = min(count() if workers is None else workers, total)
+    if workers >= 2 and can_fork():
+        workers = affordable(workers)
     if workers < 2 or not can_fork():
         if meanwhile is not None:
             meanwhile()
@@ -97,7 +125,7 @@ class Background(Generic[T]):
     def __init__(self, job: Callable[[], T]) -> None:
         self._job: Callable[[], T] | None = job
         self._process = None
-        if count() < 2 or not can_fork():
+        if count() < 2 or not can_fork() or affordable(1) < 1:
             return
         context = multiprocessing.get_context("fork")
         self._receive, send = context.Pipe(duplex=False)

@@ -37,7 +37,7 @@ def round_half_up(value: float, decimals: int) -> float:
     """``value`` rounded half up (away from zero) to ``decimals`` places as its shortest decimal (repr) reads,
     exactly like ``Decimal(repr(value)).quantize(…, ROUND_HALF_UP)``: 2.675 → 2.68, −0.5 → −1.0, never −0.0.
 
-    A Land build rounds millions of values; with Decimal that was ten seconds. Away from a tie the float product
+    A Land build rounds millions of values: with Decimal, 9 of its 197 CPU seconds. Away from a tie the float product
     decides the same (its error is far below TIE); a tie, a huge value or a non-finite one goes to Decimal.
     The result r / 10**decimals of two exact floats is correctly rounded: the double float(Decimal) gives."""
     if 0 <= decimals <= 15:

@@ -147,19 +147,20 @@ def test_a_background_job_whose_fork_is_refused_runs_here(monkeypatch):
 
 
 def test_fewer_workers_where_the_memory_would_not_hold_a_copy_of_the_build_each(monkeypatch):
-    """A forked worker may come to copy the whole build process (reference counts), so there are only as many
-    as the available memory holds copies of it; without room for one the jobs run here, as on one core."""
+    """A forked worker may come to copy the whole build process (reference counts), and the build process may
+    grow as much meanwhile, so there are only as many workers as the available memory holds copies of it
+    beside one for that growth; without room for one the jobs run here, as on one core."""
     monkeypatch.setenv(workers.WORKERS_ENV, "2")
     resident = int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE")
     room = {"MemAvailable": resident * 10}
     monkeypatch.setattr(workers, "_meminfo", lambda: room)
     assert workers.affordable(2) == 2
     assert os.getpid() not in {pid for _, pid in dict(workers.run(_pid, 8)).values()}
-    room["MemAvailable"] = resident * 3 // 2  # one copy, not two
+    room["MemAvailable"] = resident * 5 // 2  # the growth and one copy, not two
     assert workers.affordable(2) == 1
     assert {pid for _, pid in dict(workers.run(_pid, 8)).values()} == {os.getpid()}
     assert workers.Background(lambda: os.getpid()).result() != os.getpid()  # the one copy it needs
-    room["MemAvailable"] = resident // 2
+    room["MemAvailable"] = resident * 3 // 2
     assert workers.affordable(1) == 0
     assert workers.Background(lambda: os.getpid()).result() == os.getpid()
 

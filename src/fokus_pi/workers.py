@@ -42,16 +42,17 @@ def can_fork() -> bool:
 
 def affordable(wanted: int) -> int:
     """How many of ``wanted`` forked processes the memory now available holds, counting a full copy of this
-    process for each: a forked process shares the parent's pages at first, but reading an object writes its
-    reference count, and a worker that reads much of the report comes to copy much of it. Germany's report
-    (10 GB in the build process) with two workers beside it outgrew 16 GB; fewer processes are slower but
-    finish."""
+    process for each and one more for this process's own growth: a forked process shares the parent's pages at
+    first, but reading an object writes its reference count, so a worker that reads much of the report comes
+    to copy much of it, and the parent goes on meanwhile (Germany's build process grew from 7.5 to 11.6 GB
+    making the downloads while two workers planned the pages, and the three outgrew 16 GB). Fewer processes
+    are slower but finish."""
     try:
         available = _meminfo()["MemAvailable"]
         resident = int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE")
     except (OSError, KeyError, ValueError, IndexError):  # no /proc: as many as wanted
         return wanted
-    return min(wanted, available // max(resident, 1))
+    return max(0, min(wanted, available // max(resident, 1) - 1))
 
 
 def _meminfo() -> dict[str, int]:

@@ -48,8 +48,9 @@ MAX_GB = 16  # memory per build (PSS summed over its processes): Germany's could
 def run(args: list[str], env: dict[str, str]) -> tuple[float, float, float, float]:
     """Wall seconds, largest RSS of one process (MB), CPU seconds and peak PSS summed over the command and its
     workers (MB), measured by bench/probe.py in a process of its own."""
+    budget = {"FOKUS_MEMORY": f"{MAX_GB}G"}  # the build forks no more workers than fit under the limit
     done = subprocess.run([sys.executable, str(ROOT / "bench" / "probe.py"), str(MAX_GB), *args],
-                          env={**os.environ, **env}, cwd=ROOT, capture_output=True, text=True)
+                          env={**os.environ, **budget, **env}, cwd=ROOT, capture_output=True, text=True)
     if done.returncode:
         raise RuntimeError(f"{Path(args[0]).name} {args[1]} abgebrochen: {done.stderr.strip().splitlines()[-1:]}")
     seconds, rss, cpu, total = (float(x) for x in done.stdout.split())

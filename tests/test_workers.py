@@ -167,3 +167,30 @@ def test_fewer_workers_where_the_memory_would_not_hold_a_copy_of_the_build_each(
 
 def test_the_memory_available_is_read_from_the_system():
     assert workers._meminfo()["MemAvailable"] > 0
+
+
+def test_a_memory_budget_counts_what_this_process_and_its_children_hold(monkeypatch):
+    """FOKUS_MEMORY caps the memory counted as available (a container's limit, the benchmark's 16 GB): what is
+    left beside this process and the processes it forked before, so a background job already running leaves
+    less room for the page workers."""
+    monkeypatch.setenv(workers.WORKERS_ENV, "2")
+    monkeypatch.setattr(workers, "_meminfo", lambda: {"MemAvailable": 1 << 50})
+    resident = workers._resident(os.getpid())
+    # half a copy to spare each time: this process may grow a little before affordable() reads its size
+    monkeypatch.setenv(workers.MEMORY_ENV, str(resident * 9 // 2))  # itself, its growth and two copies
+    assert workers.affordable(2) == 2
+    monkeypatch.setenv(workers.MEMORY_ENV, f"{resident * 7 // 2048}K")  # itself, its growth and one copy
+    assert workers.affordable(2) == 1
+    job = workers.Background(lambda: __import__("time").sleep(30))
+    try:
+        assert job._process is not None and job._process.pid in workers._children()
+        assert workers.affordable(2) == 0  # the background job's copy takes the room of one
+        assert {pid for _, pid in dict(workers.run(_pid, 4)).values()} == {os.getpid()}
+    finally:
+        job.cancel()
+    monkeypatch.setenv(workers.MEMORY_ENV, "1G")
+    assert workers.memory_budget() == 1 << 30
+    for bad in ("viel", "16X", "0", "-1G"):
+        monkeypatch.setenv(workers.MEMORY_ENV, bad)
+        with pytest.raises(ValueError, match="FOKUS_MEMORY"):
+            workers.memory_budget()

@@ -21,6 +21,8 @@ from typing import Generic, TypeVar
 
 T = TypeVar("T")
 WORKERS_ENV = "FOKUS_WORKERS"
+MEMORY_ENV = "FOKUS_MEMORY"  # the most the build and its forked processes may hold together, e.g. "16G"
+UNITS = {"": 1, "K": 1 << 10, "M": 1 << 20, "G": 1 << 30, "T": 1 << 40}
 
 _job: Callable[[int], object] | None = None  # what the forked workers run; set before the fork, inherited
 
@@ -46,13 +48,51 @@ def affordable(wanted: int) -> int:
     first, but reading an object writes its reference count, so a worker that reads much of the report comes
     to copy much of it, and the parent goes on meanwhile (Germany's build process grew from 7.5 to 11.6 GB
     making the downloads while two workers planned the pages, and the three outgrew 16 GB). Fewer processes
-    are slower but finish."""
+    are slower but finish.
+
+    ``FOKUS_MEMORY`` caps the memory counted as available: what is left of it beside the resident sets of this
+    process and of the processes it forked before (e.g. a container's limit, or the benchmark's 16 GB)."""
+    budget = memory_budget()
     try:
         available = _meminfo()["MemAvailable"]
-        resident = int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+        resident = _resident(os.getpid())
+        if budget is not None:
+            available = min(available, budget - resident - sum(_resident(pid) for pid in _children()))
     except (OSError, KeyError, ValueError, IndexError):  # no /proc: as many as wanted
         return wanted
     return max(0, min(wanted, available // max(resident, 1) - 1))
+
+
+def memory_budget() -> int | None:
+    """``FOKUS_MEMORY`` in bytes ("16G", "512M", "2048K" or bytes), or None when unset."""
+    value = os.environ.get(MEMORY_ENV, "").strip().upper().removesuffix("B")
+    if not value:
+        return None
+    number, unit = value.rstrip("KMGT"), value[len(value.rstrip("KMGT")):]
+    if not number.isdigit() or unit not in UNITS or int(number) < 1:
+        raise ValueError(f"{MEMORY_ENV}={os.environ[MEMORY_ENV]!r}: erwartet wird eine Größe wie 16G oder 512M")
+    return int(number) * UNITS[unit]
+
+
+def _resident(pid: int) -> int:
+    """The resident set of a process in bytes (0 when it has ended)."""
+    try:
+        return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (FileNotFoundError, ProcessLookupError):
+        return 0
+
+
+def _children() -> list[int]:
+    """The processes this one forked that are still running (workers, a background job)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (FileNotFoundError, ProcessLookupError, IndexError):
+            continue
+        if int(fields[1]) == os.getpid():  # the parent's pid, after the state
+            found.append(int(stat.parent.name))
+    return found
 
 
 def _meminfo() -> dict[str, int]:

@@ -6,6 +6,7 @@ import multiprocessing.context
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -194,3 +195,23 @@ def test_a_memory_budget_counts_what_this_process_and_its_children_hold(monkeypa
         monkeypatch.setenv(workers.MEMORY_ENV, bad)
         with pytest.raises(ValueError, match="FOKUS_MEMORY"):
             workers.memory_budget()
+
+
+def test_a_background_job_ends_as_soon_as_it_is_done_even_with_a_large_result(monkeypatch, tmp_path):
+    """A result larger than the pipe's buffer is parked in a file: the finished process does not wait, with all
+    its memory, until the build asks for the result; the file is gone once the result is read or dropped."""
+    monkeypatch.setenv(workers.WORKERS_ENV, "2")
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    job = workers.Background(lambda: ["Download"] * 2_000_000)
+    deadline = time.monotonic() + 20
+    while job._process.is_alive() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not job._process.is_alive()  # ended before its result was read
+    assert len(list(tmp_path.iterdir())) == 1
+    assert job.result() == ["Download"] * 2_000_000
+    assert list(tmp_path.iterdir()) == []
+    dropped = workers.Background(lambda: ["Download"] * 2_000_000)
+    while dropped._process.is_alive() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    dropped.cancel()
+    assert list(tmp_path.iterdir()) == []

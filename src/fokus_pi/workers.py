@@ -14,6 +14,7 @@ import os
 import pickle
 import signal
 import sys
+import tempfile
 import traceback
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -175,9 +176,10 @@ class Background(Generic[T]):
         def child() -> None:
             _end_with_parent(parent)
             try:
-                send.send((job(), None, ""))
+                outcome = (job(), None, "")
             except Exception as exc:  # noqa: BLE001 - sent back and raised in result()
-                send.send((None, _portable(exc), traceback.format_exc()))
+                outcome = (None, _portable(exc), traceback.format_exc())
+            send.send(_parked(outcome))  # a short name: the process ends now, not when its result is read
 
         process = context.Process(target=child, daemon=True)  # daemon: ends with this process
         try:
@@ -195,7 +197,7 @@ class Background(Generic[T]):
             job, self._job = self._job, None
             return job()
         try:
-            value, error, trace = self._receive.recv()
+            value, error, trace = _unparked(self._receive.recv())
         except EOFError:
             self._process.join()
             raise RuntimeError(f"der Hintergrundprozess endete ohne Ergebnis (Code {self._process.exitcode})")
@@ -213,8 +215,31 @@ class Background(Generic[T]):
         if self._process is not None:
             self._process.terminate()
             self._process.join()
+            try:
+                if self._receive.poll():  # it had finished: its parked result is not wanted
+                    Path(self._receive.recv()).unlink(missing_ok=True)
+            except EOFError:  # stopped before it had sent one
+                pass
             self._receive.close()
             self._process = None
+
+
+def _parked(outcome: tuple) -> str:
+    """``outcome`` pickled into a temporary file; its name. Sent through the pipe whole, a large result (a
+    Land's list of downloads) filled the pipe's buffer, and the process that had finished its job waited with
+    all its memory (6 GB for Germany) until the build read the result."""
+    handle, name = tempfile.mkstemp(prefix="fokus-background-", suffix=".pickle")
+    with os.fdopen(handle, "wb") as out:
+        pickle.dump(outcome, out, protocol=pickle.HIGHEST_PROTOCOL)
+    return name
+
+
+def _unparked(name: str) -> tuple:
+    try:
+        with open(name, "rb") as parked:
+            return pickle.load(parked)
+    finally:
+        os.unlink(name)
 
 
 def _end_with_parent(parent: int) -> None:

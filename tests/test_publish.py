@@ -32,12 +32,24 @@ def test_two_builds_are_byte_identical(tmp_path, monkeypatch):
     assert a == b == c
 
 
+# `fokus build` whose MkDocs pauses after writing each page: the tiny site is built faster than a test can
+# look, so the kill would otherwise race the end of the build
+SLOW_BUILD = """
+import time
+from mkdocs.commands import build
+write = build._build_page
+build._build_page = lambda *args, **kwargs: (write(*args, **kwargs), time.sleep(0.2))[0]
+from fokus_pi.cli import main
+main()
+"""
+
+
 def test_a_killed_build_leaves_the_site_as_it_was(tmp_path):
     out = tmp_path / "site"
     build_site(TINY, out, TINY_CONFIG)
     before = digest(out)
     proc = subprocess.Popen(
-        [sys.executable, "-m", "fokus_pi.cli", "build", "--data", str(TINY), "--out", str(out),
+        [sys.executable, "-c", SLOW_BUILD, "build", "--data", str(TINY), "--out", str(out),
          "--config", str(TINY_CONFIG)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not list(tmp_path.glob(".tmp-site-*/**/*.html")):

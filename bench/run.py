@@ -3,9 +3,10 @@
     .venv/bin/python bench/run.py [--scales kreis,land,bund] [--work /tmp/fokus-bench]   (or: make bench)
 
 Each build runs as its own `fokus` process (so imports count, as in CI) with a fresh content-hash cache for the
-cold build and the same cache for the rebuild; the Kreis is built three times and the median given (--repeat). Memory is given twice (bench/probe.py): the largest resident set
-of the process or one of its forked workers, and the peak proportional set size summed over all of them. The Land and Germany data are synthetic (fokus_pi.demo.scale), written
-to the work folder, never into the repository. Germany stops after the data and page stages (`fokus pages`,
+cold build and the same cache for the rebuild; the Kreis is built three times and the median given (--repeat).
+Memory is given twice (bench/probe.py): the largest resident set of the process or one of its forked workers,
+and the peak proportional set size summed over all of them. The Land and Germany data are synthetic
+(fokus_pi.demo.scale), written to the work folder, never into the repository. Germany stops after the data and page stages (`fokus pages`,
 no MkDocs) unless --full-bund is given. A benchmark, not a test: it prints numbers and asserts nothing.
 """
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing.context
 import os
+import pickle
 import subprocess
 import sys
 import tempfile
@@ -215,3 +216,12 @@ def test_a_background_job_ends_as_soon_as_it_is_done_even_with_a_large_result(mo
         time.sleep(0.05)
     dropped.cancel()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_background_result_that_does_not_pickle_is_raised_here_with_its_cause(monkeypatch, tmp_path):
+    monkeypatch.setenv(workers.WORKERS_ENV, "2")
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    with pytest.raises((pickle.PicklingError, AttributeError, TypeError)) as raised:
+        workers.Background(lambda: (lambda: "eine Funktion pickelt nicht")).result()
+    assert isinstance(raised.value.__cause__, workers.WorkerTraceback)
+    assert list(tmp_path.iterdir()) == []  # neither the failed file nor the error's

@@ -179,7 +179,11 @@ class Background(Generic[T]):
                 outcome = (job(), None, "")
             except Exception as exc:  # noqa: BLE001 - sent back and raised in result()
                 outcome = (None, _portable(exc), traceback.format_exc())
-            send.send(_parked(outcome))  # a short name: the process ends now, not when its result is read
+            try:
+                parked = _parked(outcome)
+            except Exception as exc:  # noqa: BLE001 - e.g. a result that does not pickle: raised in result()
+                parked = _parked((None, _portable(exc), traceback.format_exc()))
+            send.send(parked)  # a short name: the process ends now, not when its result is read
 
         process = context.Process(target=child, daemon=True)  # daemon: ends with this process
         try:
@@ -229,8 +233,12 @@ def _parked(outcome: tuple) -> str:
     Land's list of downloads) filled the pipe's buffer, and the process that had finished its job waited with
     all its memory (6 GB for Germany) until the build read the result."""
     handle, name = tempfile.mkstemp(prefix="fokus-background-", suffix=".pickle")
-    with os.fdopen(handle, "wb") as out:
-        pickle.dump(outcome, out, protocol=pickle.HIGHEST_PROTOCOL)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            pickle.dump(outcome, out, protocol=pickle.HIGHEST_PROTOCOL)
+    except BaseException:
+        os.unlink(name)
+        raise
     return name
 
 

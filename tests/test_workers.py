@@ -153,7 +153,7 @@ def test_fewer_workers_where_the_memory_would_not_hold_a_copy_of_the_build_each(
     grow as much meanwhile, so there are only as many workers as the available memory holds copies of it
     beside one for that growth; without room for one the jobs run here, as on one core."""
     monkeypatch.setenv(workers.WORKERS_ENV, "2")
-    resident = int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    resident = workers._resident(os.getpid())
     room = {"MemAvailable": resident * 10}
     monkeypatch.setattr(workers, "_meminfo", lambda: room)
     assert workers.affordable(2) == 2

@@ -85,15 +85,7 @@ def _resident(pid: int) -> int:
 
 def _children() -> list[int]:
     """The processes this one forked that are still running (workers, a background job)."""
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except (FileNotFoundError, ProcessLookupError, IndexError):
-            continue
-        if int(fields[1]) == os.getpid():  # the parent's pid, after the state
-            found.append(int(stat.parent.name))
-    return found
+    return [process.pid for process in multiprocessing.active_children() if process.pid is not None]
 
 
 def _meminfo() -> dict[str, int]:

@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup
 
 from fokus_pi import cache, leaks, longtable, opendata, packedscan
 from fokus_pi.pages import (
+    downloads,
     plan_downloads,
     plan_pages,
     relocate,
@@ -199,6 +200,34 @@ def test_downloads_made_in_another_process_are_moved_into_the_site(tiny_report, 
     for uri, content in held.items():
         assert (site / uri).read_bytes() == (content if isinstance(content, bytes) else content.encode("utf-8")), uri
     assert not spool.exists() and (site / "daten" / "eigene.txt").read_text(encoding="utf-8") == "bleibt"
+
+
+def test_a_build_starts_its_downloads_once_before_mkdocs_and_the_hook_takes_them_over(tiny_report, tmp_path,
+                                                                                      monkeypatch):
+    """`fokus build` starts the downloads as soon as it has the report (started_early); the MkDocs hook claims
+    that job instead of starting its own. A job nobody claims is stopped and its spool removed."""
+    from fokus_pi.publish import build_site
+
+    from .conftest import TINY, TINY_CONFIG
+
+    monkeypatch.setenv("FOKUS_WORKERS", "2")
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
+    started, claimed = [], []
+    start, claim = downloads.start, downloads.claim
+    monkeypatch.setattr(downloads, "start", lambda report, site: started.append(site) or start(report, site))
+    monkeypatch.setattr(downloads, "claim", lambda report, site: claimed.append(claim(report, site)) or claimed[-1])
+    site = build_site(TINY, tmp_path / "site", TINY_CONFIG).out_dir
+    assert len(started) == 1 and started[0].name.startswith(".tmp-site-")  # the build folder, before the swap
+    assert len(claimed) == 1 and claimed[0] is not None  # the hook took over the job started before MkDocs
+    assert (site / "daten" / "kennzahlen" / "sgb-ii-quote.csv").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "site"]  # no spool, no build folder left
+
+    folder = tmp_path / "other"
+    with downloads.started_early(tiny_report, folder):
+        assert downloads.claim(tiny_report, tmp_path / "elsewhere") is None  # another build's folder
+        spool = next(tmp_path.glob("other-downloads-*"))
+        assert spool.is_dir()
+    assert not spool.exists() and downloads.claim(tiny_report, folder) is None
 
 
 # --- the demo site as built ----------------------------------------------------------------------------------

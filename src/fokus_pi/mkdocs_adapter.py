@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -15,7 +14,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from . import blocks, fmt
-from .pages import nav, plan, relocate, start_downloads
+from .pages import downloads, nav, plan, relocate
 from .problems import DataError
 from .publish import DATA_ENV
 from .report import Report, load_report_cached
@@ -77,9 +76,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     report = report_for(config)
     on_build_error(None)  # what an earlier build in this process left
     site = Path(config.site_dir)
-    site.parent.mkdir(parents=True, exist_ok=True)  # the spool beside the site: outside what MkDocs cleans
-    spool = Path(tempfile.mkdtemp(prefix=f"{site.name}-downloads-", dir=site.parent))
-    _downloads.append((start_downloads(report, spool), spool))
+    # started by `fokus build` as soon as it had the report (publish.py), else now
+    _downloads.append(downloads.claim(report, site) or downloads.start(report, site))
     snap = report.snapshot
     config.extra["fokus"] = {
         "demo": report.demo,

@@ -15,6 +15,7 @@ import pandas as pd
 
 from . import leaks, packedscan, workers
 from .cache import cache_env
+from .pages import downloads
 from .report import Report, load_report_cached
 
 DATA_ENV = "FOKUS_DATA"
@@ -66,7 +67,7 @@ def build_site(data_dir: Path, out_dir: Path, config_file: Path = Path("mkdocs.y
     tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{out_dir.name}-", dir=out_dir.parent))
     tmp.chmod(0o755)  # mkdtemp makes it private; a web server (or rsync -a to one) must read the site
     try:  # one cache for the site and its editions, beside the site (build/.cache), never inside it
-        with cache_env(out_dir.parent / ".cache"):
+        with cache_env(out_dir.parent / ".cache"), downloads.started_early(report, tmp):
             _build_into(tmp, data_dir, config_file, strict, archive, report, overrides)
         _swap(tmp, out_dir)
     except BaseException:

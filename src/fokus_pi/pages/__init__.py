@@ -6,20 +6,18 @@ URI (relative Markdown path), title, and Markdown text; ``nav(report)`` gives th
 
 from __future__ import annotations
 
-import os
 import shutil
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from tqdm import tqdm
 
-from .. import api, blocks, heap, links, opendata
+from .. import blocks, heap, links
 from ..opendata import download_block
 from ..releases import releases
 from ..report import Report
 from ..viz import charts
-from ..workers import Background
 from ..workers import run as workers_run
 from . import (
     context,
@@ -36,6 +34,10 @@ from . import (
     views,
 )
 from . import services as hilfeportal
+from .downloads import Download, _write, plan_downloads, relocate, start_downloads
+
+__all__ = ["Download", "Page", "nav", "plan", "plan_downloads", "plan_pages", "relocate", "start_downloads",
+           "write_pages"]
 
 
 @dataclass(frozen=True)
@@ -195,70 +197,6 @@ def _planning_nav(report: Report) -> dict[str, list]:
         "finanzen/index.md": ["finanzen/index.md"] if plan and plan.spending is not None else [],
         "neu/index.md": ["neu/index.md"] + [f"neu/{r.id}.md" for r in releases(report)],
     }
-
-
-@dataclass(frozen=True)
-class Download:
-    """A generated file that is not a page (CSV and the like), published beside the pages: its ``content``, or
-    the ``path`` of the file it was already written to (``plan(..., spool=...)``)."""
-
-    uri: str
-    content: str | bytes | None = None  # bytes for zip and Parquet
-    path: Path | None = None
-
-
-def plan_downloads(report: Report, spool: Path | None = None) -> list[Download]:
-    """Every download. With ``spool``, each is written to ``spool/<uri>`` as soon as it is made and only its path
-    is kept: a Land's downloads are 550 MB, which held in memory until the engine wrote them made the peak of its
-    build."""
-    return [_spooled(uri, content, spool) if spool is not None else Download(uri, content)
-            for uri, content in _download_files(report)]
-
-
-def start_downloads(report: Report, spool: Path) -> Background[list[Download]]:
-    """``plan_downloads(report, spool)`` in a forked process from now on. Started as soon as the report is
-    loaded, they are made on the second core while this process reads the config and the navigation and plans
-    the pages (for a rebuild: a second of work that was in the way)."""
-    return Background(lambda: plan_downloads(report, spool))
-
-
-def relocate(downloads: list[Download], spool: Path, target: Path) -> list[Download]:
-    """Move the spooled downloads from ``spool`` to the same places under ``target`` (renames, not copies:
-    a Land's downloads are 550 MB) and remove ``spool``."""
-    moved = []
-    for download in downloads:
-        assert download.path == spool / download.uri, download
-        path = target / download.uri
-        path.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(download.path, path)
-        moved.append(Download(download.uri, path=path))
-    shutil.rmtree(spool)
-    return moved
-
-
-def _download_files(report: Report) -> Iterator[tuple[str, str | bytes]]:
-    if report.sozialformel is not None:
-        yield f"sozialformel/{sozialformel.CSV_NAME}", sozialformel.csv_text(report)
-    values = opendata.long_table(report)  # open data (daten/) and the JSON API (api/v1/) share one table
-    heap.release()  # what making the table freed
-    yield from opendata.iter_files(report, values)
-    frame = values.frame
-    del values  # its CSV texts (160 MB for a Land) are not needed while the API makes its records
-    heap.release()
-    yield from api.iter_files(report, frame)
-
-
-def _spooled(uri: str, content: str | bytes, spool: Path) -> Download:
-    return Download(uri, path=_write(spool / uri, content))
-
-
-def _write(target: Path, content: str | bytes) -> Path:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, bytes):
-        target.write_bytes(content)
-    else:
-        target.write_text(content, encoding="utf-8")
-    return target
 
 
 def write_pages(pages: Iterable[Page | Download], out_dir: Path) -> int:

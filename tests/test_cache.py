@@ -306,3 +306,35 @@ def test_a_per_build_value_is_made_once_for_the_same_objects_and_again_for_other
     assert build_key(config, nav) == build_key(config, nav) == 1
     assert build_key({"site": "a"}, nav) == 2  # an equal but new object: another build
     assert build_key(config, nav) == 3 and len(made) == 3
+
+
+def test_each_yaml_file_is_parsed_and_checked_once_until_it_changes(tiny_copy, store, monkeypatch):
+    """The YAML files beside the data come from the cache while their bytes stay the same; one that changed is
+    read again, and one with a problem is never stored, so the problem is reported on every load."""
+    from fokus_pi import report as model
+    from fokus_pi import schemas
+    from fokus_pi.problems import DataError
+
+    parsed: list[str] = []
+    load_located = schemas.load_located
+    monkeypatch.setattr(schemas, "load_located", lambda path, text: parsed.append(path.name) or
+                        load_located(path, text))
+    first = model.load_report(tiny_copy)
+    assert {"indicators.yml", "report.yml"} <= set(parsed)
+    parsed.clear()
+    again = model.load_report(tiny_copy)
+    assert parsed == [] and again.catalogue == first.catalogue and again.register == first.register
+
+    catalogue = tiny_copy / "indicators.yml"
+    catalogue.write_text(catalogue.read_text(encoding="utf-8") + "# geändert\n", encoding="utf-8")
+    model.load_report(tiny_copy)
+    assert parsed == ["indicators.yml"]
+
+    meta = tiny_copy / "report.yml"
+    meta.write_text(meta.read_text(encoding="utf-8") + "unbekannt: 1\n", encoding="utf-8")
+    line = len(meta.read_text(encoding="utf-8").splitlines())
+    for _ in range(2):
+        parsed.clear()
+        with pytest.raises(DataError, match=f"report.yml:{line}:1: unbekannter Schlüssel „unbekannt“"):
+            model.load_report(tiny_copy)
+        assert parsed == ["report.yml"]

@@ -46,10 +46,12 @@ def _walk(node: yaml.Node, key: Key, marks: dict[Key, tuple[int, int]]) -> None:
             _walk(item, key + (i,), marks)
 
 
-def load_located(path: Path) -> Located:
-    """Parse ``path`` with PyYAML's safe constructors, keeping marks; raise YamlSyntaxError on bad YAML.
-    libyaml's parser (C) where PyYAML was built with it: a tenth of the pure-Python time, the same marks."""
-    text = path.read_text(encoding="utf-8")
+def load_located(path: Path, text: str | None = None) -> Located:
+    """Parse ``path`` (or ``text``, read from it) with PyYAML's safe constructors, keeping marks; raise
+    YamlSyntaxError on bad YAML. libyaml's parser (C) where PyYAML was built with it: a tenth of the pure-Python
+    time, the same marks."""
+    if text is None:
+        text = path.read_text(encoding="utf-8")
     try:
         root = yaml.compose(text, Loader=LOADER)
     except yaml.MarkedYAMLError as exc:

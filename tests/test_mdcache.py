@@ -6,6 +6,7 @@ import logging
 from pathlib import Path
 from types import SimpleNamespace
 
+import yaml
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
@@ -75,3 +76,35 @@ def test_a_conversion_that_logged_is_not_stored_and_a_clean_one_comes_back_whole
     other = _fake_page("Altersarmut", warn=False)
     mdcache.cached_render(other, None, None, "other site")()  # e.g. another file's URL changed
     assert len([p for p in (tmp_path / "cache" / "markdown").rglob("*") if p.is_file()]) == 2
+
+
+def test_an_unchanged_hand_written_page_is_not_converted_again(tmp_path, monkeypatch):
+    """Hand-written pages come from the cache too, keyed by their Markdown: a changed text is converted again."""
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
+    content = tmp_path / "content"
+    content.mkdir()
+    text = content / "ueber.md"
+    text.write_text("# Über den Bericht\n\n## Quellen\n\nDaten der **Ämter**.\n", encoding="utf-8")
+    nav = yaml.safe_load(TINY_CONFIG.read_text(encoding="utf-8"))["nav"] + [{"Über": "ueber.md"}]
+    converted: list[str] = []
+    render = Page.render
+
+    def counting(self: Page, config, files) -> None:
+        converted.append(self.file.src_uri)
+        render(self, config, files)
+
+    monkeypatch.setattr(Page, "render", counting)
+
+    def build(name: str) -> str:
+        site = build_site(TINY, tmp_path / name, TINY_CONFIG, docs_dir=str(content), nav=nav).out_dir
+        return (site / "ueber" / "index.html").read_text(encoding="utf-8")
+
+    first = build("one")
+    assert "ueber.md" in converted
+    converted.clear()
+    second = build("two")
+    assert converted == [] and second == first
+    assert "Daten der <strong>Ämter</strong>" in second and "href=#quellen" in second  # content and contents
+    text.write_text("# Über den Bericht\n\n## Quellen\n\nDaten der **Landesämter**.\n", encoding="utf-8")
+    third = build("three")
+    assert converted == ["ueber.md"] and "Daten der <strong>Landesämter</strong>" in third

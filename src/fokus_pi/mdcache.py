@@ -1,8 +1,9 @@
-"""MkDocs' Markdown-to-HTML step of a generated page, through the content-hash cache.
+"""MkDocs' Markdown-to-HTML step of a page, through the content-hash cache.
 
 MkDocs converts every page's Markdown on every build (a fifth of the demo build), although after one changed
 value nearly every generated page has the same Markdown as before: its figures sit in the HTML blocks, which
-pass the converter as placeholders (blocks.py). The conversion depends only on the page's Markdown, its place
+pass the converter as placeholders (blocks.py), and the hand-written pages rarely change (their twenty
+conversions were another 0.25 s of every rebuild). The conversion depends only on the page's Markdown, its place
 in the site, the URLs of all other files (for its links), the Markdown settings and the versions of the
 converter's packages; those form the key. An entry holds what ``Page.render`` leaves on the page: the HTML,
 the table of contents, the title found in the text and the anchors. A conversion that logged anything is not
@@ -50,6 +51,18 @@ def cached_render(page: Page, config: MkDocsConfig, files: Files, shared: str) -
             store("markdown", digest, json.dumps(_entry(page), ensure_ascii=False).encode("utf-8"))
 
     return render
+
+
+READS_FILES = {"pymdownx.snippets"}  # extensions that put other files' text into a page: not in any key
+
+
+def cacheable(page: Page, config: MkDocsConfig, generated: bool) -> bool:
+    """Whether the conversion of ``page`` may come from the cache: every generated page, and a hand-written page
+    of MkDocs' own page class (the blog's posts and views make their excerpts and listings themselves) where no
+    extension reads other files into it. Its figure macros are expanded before, so the key holds their values."""
+    if generated:
+        return True
+    return type(page) is Page and not READS_FILES & {str(e) for e in config["markdown_extensions"]}
 
 
 def page_digest(shared: str, src_uri: str, url: str, markdown: str) -> str:

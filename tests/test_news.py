@@ -96,6 +96,23 @@ def test_search_stems_find_inflected_and_umlaut_forms():
     assert index["config"]["fields"]["stems"] == {"boost": 1.0} and index["docs"][0]["stems"] == "haus hauser"
 
 
+def test_the_c_stemmer_is_used_and_stems_as_snowballs_python_algorithm():
+    """PyStemmer (a dependency) makes the search stems; its German stemmer gives the stems of snowballstemmer's
+    own Python algorithm for the words of the hand-written pages and of the demo's indicator titles."""
+    from snowballstemmer.german_stemmer import GermanStemmer
+
+    from fokus_pi import searchstems
+
+    assert searchstems._ALGORITHMS[0] == "PyStemmer" and type(searchstems._STEMMER).__module__ == "Stemmer"
+    root = Path(__file__).resolve().parents[1]
+    text = " ".join(p.read_text(encoding="utf-8") for p in [*(root / "content").rglob("*.md"), root / "data" /
+                                                             "indicators.yml"])
+    words = sorted({w for w in searchstems.WORD.findall(text.lower())})
+    assert len(words) > 2000
+    python = GermanStemmer()
+    assert [searchstems._STEMMER.stemWord(w) for w in words] == [python.stemWord(w) for w in words]
+
+
 def test_a_data_commit_compares_only_the_changed_snapshot_again(tiny_copy, tmp_path, monkeypatch):
     from fokus_pi import cache
     from fokus_pi import releases as module

@@ -10,7 +10,6 @@ library use and `fokus pages` stay free of side effects. Set ``FOKUS_CACHE=off``
 from __future__ import annotations
 
 import hashlib
-import itertools
 import json
 import os
 import pickle
@@ -18,10 +17,12 @@ from contextlib import contextmanager
 from functools import cache, wraps
 from importlib import metadata, resources
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterator, TypeVar
+from typing import Callable, Iterator, TypeVar
 
 from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
+
+from . import cachestore
 
 CACHE_ENV = "FOKUS_CACHE"
 T = TypeVar("T")
@@ -86,48 +87,24 @@ def key(*parts: object) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _path(namespace: str, digest: str) -> Path | None:
-    base = folder()
-    return None if base is None else base / namespace / digest[:2] / digest
-
-
-_serial = itertools.count()
-
-
-def _store(path: Path, data: bytes | Callable[[BinaryIO], object]) -> None:
-    """Write atomically: a concurrent or killed build never reads half an entry. ``data``: the bytes, or what
-    writes them to the open file. The temporary name is unique by process and count (not mkstemp's random
-    tries), and the folder is made only when missing: a Land's build stores 100,000 entries."""
-    tmp = path.parent / f".tmp-{os.getpid()}-{next(_serial)}"
-    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC  # one left by a killed process that had this pid is replaced
-    try:
-        handle = os.open(tmp, flags, 0o644)
-    except FileNotFoundError:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle = os.open(tmp, flags, 0o644)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            if isinstance(data, bytes):
-                out.write(data)
-            else:
-                data(out)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def lookup(namespace: str, digest: str) -> bytes | None:
     """The bytes stored under ``digest``, or None (also when caching is off)."""
-    path = _path(namespace, digest)
-    return path.read_bytes() if path is not None and path.is_file() else None
+    base = folder()
+    found = None if base is None else cachestore.read(base, namespace, digest)
+    return found.read_bytes() if isinstance(found, Path) else found
 
 
 def store(namespace: str, digest: str, data: bytes) -> None:
     """Store ``data`` under ``digest``; nothing when caching is off."""
-    path = _path(namespace, digest)
-    if path is not None:
-        _store(path, data)
+    base = folder()
+    if base is not None:
+        cachestore.write(base, namespace, digest, data)
+
+
+def count(namespace: str) -> int:
+    """The number of entries in ``namespace`` (0 when caching is off)."""
+    base = folder()
+    return 0 if base is None else cachestore.count(base, namespace)
 
 
 def cached_text(namespace: str, digest: str, make: Callable[[], str]) -> str:
@@ -157,22 +134,25 @@ _MISSING = object()
 
 def _unpickled(namespace: str, digest: str) -> object:
     """The object stored under ``digest``, or _MISSING (also when it no longer unpickles: made again then)."""
-    path = _path(namespace, digest)
-    if path is not None and path.is_file():
-        try:
-            with path.open("rb") as stored:  # from the file: a Land's report is 370 MB of pickle
+    base = folder()
+    found = None if base is None else cachestore.read(base, namespace, digest)
+    try:
+        if isinstance(found, Path):
+            with found.open("rb") as stored:  # from the file: a Land's report is 370 MB of pickle
                 return pickle.load(stored)
-        except Exception:  # noqa: BLE001 - any failure to read back only means: make it again
-            pass
+        if found is not None:
+            return pickle.loads(found)
+    except Exception:  # noqa: BLE001 - any failure to read back only means: make it again
+        pass
     return _MISSING
 
 
 def _store_pickled(namespace: str, digest: str, value: object) -> None:
-    """Pickle ``value`` straight into its entry, never as one bytes object in memory (the peak of a Land's cold
-    build was the report plus its 370 MB pickle)."""
-    path = _path(namespace, digest)
-    if path is not None:
-        _store(path, lambda out: pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL))
+    """Pickle ``value`` straight into its entry, never as one bytes object in memory when it is large (the peak
+    of a Land's cold build was the report plus its 370 MB pickle)."""
+    base = folder()
+    if base is not None:
+        cachestore.write(base, namespace, digest, lambda out: pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def cached_pickle(namespace: str, digest: str, make: Callable[[], T],

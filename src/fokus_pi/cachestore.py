@@ -1,0 +1,132 @@
+"""Where the build cache's entries live: one SQLite database for all entries up to SMALL bytes, and a file of its
+own for each larger one (a Land's report pickle is 370 MB, written and read as a stream).
+
+Why not a file per entry: a cold demo build stores 2,500 entries, which as files in 1,500 shard folders cost more
+than their content, and on a file system without a journal, where each new file's inode is looked for past every
+recently deleted one, a cold build spent three of its twelve seconds in the kernel creating them (`perf`: ext4's
+find_inode_bit and recently_deleted). SQLite keeps them in one file, concurrent processes included (WAL: readers
+never wait, writers take turns), with `synchronous=NORMAL`: a crash loses the last entries, never the database.
+
+SQLite forbids using a connection across fork(): each process opens its own, and the one it inherited is kept,
+unused and unclosed, until the process ends.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import sqlite3
+import threading
+from pathlib import Path
+from typing import BinaryIO, Callable
+
+DATABASE = "entries.sqlite"
+SMALL = 8 << 20  # larger entries are files: never one bytes object of a Land's report in memory
+SCHEMA = ("CREATE TABLE IF NOT EXISTS entries (namespace TEXT NOT NULL, digest TEXT NOT NULL, data BLOB, "
+          "in_file INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (namespace, digest)) WITHOUT ROWID")
+
+_lock = threading.Lock()  # the live preview builds in a thread of its own
+_open: list[tuple[str, int, sqlite3.Connection]] = []  # this process's connection: (folder, pid, connection)
+_inherited: list[sqlite3.Connection] = []  # a parent's connections: never used nor closed after a fork
+_serial = itertools.count()
+
+
+def _connection(base: Path) -> sqlite3.Connection:
+    """This process's connection to the database in ``base`` (one folder at a time: a build uses one)."""
+    if _open and _open[0][:2] == (str(base), os.getpid()):
+        return _open[0][2]
+    if _open:
+        _, pid, old = _open.pop()
+        if pid == os.getpid():
+            old.close()
+        else:
+            _inherited.append(old)
+    base.mkdir(parents=True, exist_ok=True)
+    con = sqlite3.connect(base / DATABASE, timeout=120, isolation_level=None, check_same_thread=False)
+    con.execute("PRAGMA journal_mode=WAL")
+    con.execute("PRAGMA synchronous=NORMAL")
+    con.execute(SCHEMA)
+    _open.append((str(base), os.getpid(), con))
+    return con
+
+
+def read(base: Path, namespace: str, digest: str) -> bytes | Path | None:
+    """The bytes of an entry, the path of its file when it is large, or None."""
+    with _lock:
+        row = _connection(base).execute("SELECT data, in_file FROM entries WHERE namespace = ? AND digest = ?",
+                                        (namespace, digest)).fetchone()
+    if row is None:
+        return None
+    if not row[1]:
+        return row[0]
+    path = _file(base, namespace, digest)
+    return path if path.is_file() else None
+
+
+def write(base: Path, namespace: str, digest: str, data: bytes | Callable[[BinaryIO], object]) -> None:
+    """Store ``data``, or what ``data(out)`` writes to a binary file (pickle.dump): kept in memory up to SMALL
+    bytes, then written on to a file of its own. A concurrent or killed build never reads half an entry."""
+    if isinstance(data, bytes) and len(data) <= SMALL:
+        return _insert(base, namespace, digest, data)
+    target = _Spilling(_file(base, namespace, digest))
+    try:
+        if isinstance(data, bytes):
+            target.write(data)
+        else:
+            data(target)  # type: ignore[arg-type]
+        small = target.close()
+    except BaseException:
+        target.discard()
+        raise
+    _insert(base, namespace, digest, small)
+
+
+def count(base: Path, namespace: str) -> int:
+    """How many entries ``namespace`` holds (for tests and the benchmark)."""
+    with _lock:
+        return _connection(base).execute("SELECT count(*) FROM entries WHERE namespace = ?",
+                                         (namespace,)).fetchone()[0]
+
+
+def _insert(base: Path, namespace: str, digest: str, data: bytes | None) -> None:
+    with _lock:
+        _connection(base).execute("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?)",
+                                  (namespace, digest, data, data is None))
+
+
+def _file(base: Path, namespace: str, digest: str) -> Path:
+    return base / namespace / digest[:2] / digest
+
+
+class _Spilling:
+    """A binary write target that holds up to SMALL bytes and moves on to a temporary file beside ``path`` when
+    it grows past that; ``close()`` gives the bytes, or None when they went to ``path``."""
+
+    def __init__(self, path: Path) -> None:
+        self.path, self.held, self.tmp, self.out = path, bytearray(), None, None
+
+    def write(self, data: bytes) -> int:
+        size = memoryview(data).nbytes  # pickle writes large buffers as PickleBuffer, which has no len()
+        if self.out is None and len(self.held) + size <= SMALL:
+            self.held += data
+            return size
+        if self.out is None:
+            self.tmp = self.path.parent / f".tmp-{os.getpid()}-{next(_serial)}"
+            self.tmp.parent.mkdir(parents=True, exist_ok=True)
+            self.out = open(self.tmp, "wb")  # noqa: SIM115 - closed in close() or discard()
+            self.out.write(self.held)
+            self.held = bytearray()
+        self.out.write(data)
+        return size
+
+    def close(self) -> bytes | None:
+        if self.out is None:
+            return bytes(self.held)
+        self.out.close()
+        os.replace(self.tmp, self.path)  # type: ignore[arg-type]
+        return None
+
+    def discard(self) -> None:
+        if self.out is not None:
+            self.out.close()
+            Path(self.tmp).unlink(missing_ok=True)  # type: ignore[arg-type]

@@ -100,14 +100,15 @@ def start(report: Report, site_dir: Path) -> tuple[Background[list[Download]], P
 def started_early(report: Report, site_dir: Path) -> Iterator[None]:
     """The downloads of a build of ``report`` into ``site_dir``, started now for the engine to ``claim``; on
     leaving, a job nobody claimed (the engine failed before its first event) is stopped and its spool removed."""
-    _early.append((report, site_dir, *start(report, site_dir)))
+    entry = (report, site_dir, *start(report, site_dir))
+    _early.append(entry)
     try:
         yield
     finally:
-        while _early:
-            _, _, job, spool = _early.pop()
-            job.cancel()
-            shutil.rmtree(spool, ignore_errors=True)
+        if any(e is entry for e in _early):  # not claimed (an edition's build inside this one has its own)
+            _early[:] = [e for e in _early if e is not entry]  # by identity: a Report does not compare
+            entry[2].cancel()
+            shutil.rmtree(entry[3], ignore_errors=True)
 
 
 def claim(report: Report, site_dir: Path) -> tuple[Background[list[Download]], Path] | None:

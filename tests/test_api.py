@@ -131,3 +131,26 @@ def test_a_file_is_the_json_text_of_its_records():
     assert other == [{"kennzahl": "b", "jahr": 2025, "wert": 0.30000000000000004, "zaehler": 3, "nenner": 10,
                       "kennzeichen": None}]
     assert json.loads(rows.file(head, "gebiet", "nowhere", "kennzahl"))["werte"] == []
+
+
+def test_a_few_missing_files_write_only_their_own_records_with_the_same_bytes(tiny_report, monkeypatch):
+    """After a data commit only the changed indicator's and area's files are made again: their records are
+    written for their rows alone (every row's held 550 MB of a Land's rebuild), past a tenth of the table for
+    all rows at once; either way each file is the same text."""
+    from fokus_pi import cache, opendata
+
+    monkeypatch.delenv(cache.CACHE_ENV, raising=False)
+    monkeypatch.setattr(api, "ALONE", 0.25)  # the tiny table's smallest file has an eighth of its rows
+    values = opendata.table(tiny_report)
+    decimals = {i.id: i.decimals for i in tiny_report.catalogue.indicators}
+    few, whole = api._Values(values, decimals), api._Values(values, decimals)
+    whole.texts("gebiet"), whole.texts("kennzahl")  # every row's records first, as a cold build comes to
+    head = {"datenstand": {"id": "x"}}
+    smallest = min(few.groups["gebiet"], key=lambda k: len(few.groups["gebiet"][k][0]))
+    assert len(few.groups["gebiet"][smallest][0]) <= len(values) * api.ALONE
+    assert few.file(head, "gebiet", smallest, "kennzahl") == whole.file(head, "gebiet", smallest, "kennzahl")
+    assert "columns" not in few.__dict__  # its rows alone
+    for by, shown in (("kennzahl", "gebiet"), ("gebiet", "kennzahl")):
+        for key in few.groups[by]:
+            assert few.file(head, by, key, shown) == whole.file(head, by, key, shown), (by, key)
+    assert "columns" in few.__dict__  # past a tenth: every row's at once

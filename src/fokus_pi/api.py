@@ -17,6 +17,7 @@ from functools import cache, cached_property
 from importlib import resources
 
 import jsonschema
+import numpy as np
 import pandas as pd
 
 from . import opendata
@@ -72,6 +73,9 @@ def indicator_meta(report: Report, ind: Indicator) -> dict:
     }
 
 
+ALONE = 0.1  # the share of the table up to which missing files' records are written for their own rows
+
+
 class _Values:
     """Each row of the long table as the JSON text of its record, written once for both kinds of file (by
     indicator and by area): NaN and NA become null, a value shown without decimals an integer (51166, not
@@ -85,32 +89,27 @@ class _Values:
         hashes = frame_rows(values)
         self.groups = {c: group_digests(values, c, hashes) for c in ("kennzahl", "gebiet")}  # positions, hash
         self._texts: dict[str, list[str]] = {}
+        self._alone = 0  # rows whose records were written for their own file only
 
     @cached_property
     def columns(self) -> dict[str, list[str]]:
-        """Each column's cells as JSON text (lists: iterating Arrow strings is slow)."""
-        values = self.values
-        whole = values["kennzahl"].map(self.decimals).eq(0).tolist()
-        wert = [None if v != v else (int(v) if w else v) for v, w in zip(values["wert"].tolist(), whole)]
-        jahr = values["jahr"].tolist()
-        years = {y: str(int(y)) for y in set(jahr)}  # one text per year, not per row
-        return {
-            "kennzahl": _strings(values["kennzahl"].tolist()), "gebiet": _strings(values["gebiet"].tolist()),
-            "jahr": [years[y] for y in jahr], "wert": _numbers(wert),
-            "zaehler": _numbers(_none(v) for v in values["zaehler"].tolist()),
-            "nenner": _numbers(_none(v) for v in values["nenner"].tolist()),
-            "kennzeichen": _strings(v or None for v in values["kennzeichen"].tolist()),
-        }
+        return _columns(self.values, self.decimals)
 
     def texts(self, shown: str) -> list[str]:
         """Every row's record, naming its ``shown`` column first."""
         if shown not in self._texts:
-            c = self.columns
-            self._texts[shown] = [
-                f'{{"{shown}":{a},"jahr":{j},"wert":{w},"zaehler":{z},"nenner":{n},"kennzeichen":{k}}}'
-                for a, j, w, z, n, k in zip(c[shown], c["jahr"], c["wert"], c["zaehler"], c["nenner"],
-                                            c["kennzeichen"])]
+            self._texts[shown] = _records(self.columns, shown)
         return self._texts[shown]
+
+    def records(self, shown: str, rows: np.ndarray) -> list[str]:
+        """The records of ``rows``. While few files are missing from the cache (after a data commit: the changed
+        indicator's and area's), only their rows are written: every row's text held 550 MB of a Land's
+        rebuild for two files. Past a tenth of the table (a cold build), every row's, once for all files."""
+        if "columns" in self.__dict__ or self._alone + len(rows) > len(self.values) * ALONE:
+            texts = self.texts(shown)
+            return [texts[i] for i in rows.tolist()]
+        self._alone += len(rows)
+        return _records(_columns(self.values.iloc[rows], self.decimals), shown)
 
     def release(self, shown: str) -> None:
         """Forget the records naming ``shown`` first (a Land's are 150 MB) once its files are made."""
@@ -122,11 +121,31 @@ class _Values:
         found = cache_key(code_version("api.py"), head, by, key, shown, self.decimals, group and group[1])
 
         def make() -> str:
-            texts = self.texts(shown)
-            records = ",".join(texts[i] for i in group[0].tolist()) if group is not None else ""
+            records = ",".join(self.records(shown, group[0])) if group is not None else ""
             return _dump({**head, "werte": []}).removesuffix("[]}\n") + f"[{records}]}}\n"
 
         return cached_text("api", found, make)
+
+
+def _columns(values: pd.DataFrame, decimals: dict[str, int]) -> dict[str, list[str]]:
+    """Each column's cells as JSON text (lists: iterating Arrow strings is slow)."""
+    whole = values["kennzahl"].map(decimals).eq(0).tolist()
+    wert = [None if v != v else (int(v) if w else v) for v, w in zip(values["wert"].tolist(), whole)]
+    jahr = values["jahr"].tolist()
+    years = {y: str(int(y)) for y in set(jahr)}  # one text per year, not per row
+    return {
+        "kennzahl": _strings(values["kennzahl"].tolist()), "gebiet": _strings(values["gebiet"].tolist()),
+        "jahr": [years[y] for y in jahr], "wert": _numbers(wert),
+        "zaehler": _numbers(_none(v) for v in values["zaehler"].tolist()),
+        "nenner": _numbers(_none(v) for v in values["nenner"].tolist()),
+        "kennzeichen": _strings(v or None for v in values["kennzeichen"].tolist()),
+    }
+
+
+def _records(c: dict[str, list[str]], shown: str) -> list[str]:
+    """Each row's record (from _columns), naming its ``shown`` column first."""
+    return [f'{{"{shown}":{a},"jahr":{j},"wert":{w},"zaehler":{z},"nenner":{n},"kennzeichen":{k}}}'
+            for a, j, w, z, n, k in zip(c[shown], c["jahr"], c["wert"], c["zaehler"], c["nenner"], c["kennzeichen"])]
 
 
 def _strings(cells: Iterable[str | None]) -> list[str]:

@@ -6,6 +6,7 @@ import logging
 from pathlib import Path
 from types import SimpleNamespace
 
+import pytest
 import yaml
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
@@ -20,16 +21,23 @@ def _site(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def test_a_second_build_converts_no_unchanged_generated_page_and_is_byte_identical(tmp_path, monkeypatch):
-    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
-    converted: list[str] = []
+@pytest.fixture()
+def converted(monkeypatch) -> list[str]:
+    """The pages MkDocs converts from Markdown (not restored from the cache), in order."""
+    pages: list[str] = []
     render = Page.render
 
     def counting(self: Page, config, files) -> None:
-        converted.append(self.file.src_uri)
+        pages.append(self.file.src_uri)
         render(self, config, files)
 
     monkeypatch.setattr(Page, "render", counting)
+    return pages
+
+
+def test_a_second_build_converts_no_unchanged_generated_page_and_is_byte_identical(tmp_path, monkeypatch,
+                                                                                    converted):
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
     first = _site(build_site(TINY, tmp_path / "one", TINY_CONFIG).out_dir)
     assert "kennzahlen/sgb-ii-quote.md" in converted and "gemeinden/adorf.md" in converted
     stored = cache.count("markdown")
@@ -78,7 +86,7 @@ def test_a_conversion_that_logged_is_not_stored_and_a_clean_one_comes_back_whole
     assert cache.count("markdown") == 2
 
 
-def test_an_unchanged_hand_written_page_is_not_converted_again(tmp_path, monkeypatch):
+def test_an_unchanged_hand_written_page_is_not_converted_again(tmp_path, monkeypatch, converted):
     """Hand-written pages come from the cache too, keyed by their Markdown: a changed text is converted again."""
     monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
     content = tmp_path / "content"
@@ -86,14 +94,6 @@ def test_an_unchanged_hand_written_page_is_not_converted_again(tmp_path, monkeyp
     text = content / "ueber.md"
     text.write_text("# Über den Bericht\n\n## Quellen\n\nDaten der **Ämter**.\n", encoding="utf-8")
     nav = yaml.safe_load(TINY_CONFIG.read_text(encoding="utf-8"))["nav"] + [{"Über": "ueber.md"}]
-    converted: list[str] = []
-    render = Page.render
-
-    def counting(self: Page, config, files) -> None:
-        converted.append(self.file.src_uri)
-        render(self, config, files)
-
-    monkeypatch.setattr(Page, "render", counting)
 
     def build(name: str) -> str:
         site = build_site(TINY, tmp_path / name, TINY_CONFIG, docs_dir=str(content), nav=nav).out_dir

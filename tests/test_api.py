@@ -143,8 +143,11 @@ def test_a_few_missing_files_write_only_their_own_records_with_the_same_bytes(ti
     monkeypatch.setattr(api, "ALONE", 0.25)  # the tiny table's smallest file has an eighth of its rows
     values = opendata.table(tiny_report)
     decimals = {i.id: i.decimals for i in tiny_report.catalogue.indicators}
+    in_one = api._columns(values, decimals)
+    monkeypatch.setattr(api, "CHUNK", 7)  # converted a few rows at a time, the same texts
+    assert api._columns(values, decimals) == in_one and len(in_one["rest"]) == len(values)
     few, whole = api._Values(values, decimals), api._Values(values, decimals)
-    whole.texts("gebiet"), whole.texts("kennzahl")  # every row's records first, as a cold build comes to
+    assert len(whole.columns["rest"]) == len(values)  # every row's cells first, as a cold build comes to
     head = {"datenstand": {"id": "x"}}
     smallest = min(few.groups["gebiet"], key=lambda k: len(few.groups["gebiet"][k][0]))
     assert len(few.groups["gebiet"][smallest][0]) <= len(values) * api.ALONE

@@ -88,32 +88,25 @@ class _Values:
         self.values, self.decimals = values, decimals
         hashes = frame_rows(values)
         self.groups = {c: group_digests(values, c, hashes) for c in ("kennzahl", "gebiet")}  # positions, hash
-        self._texts: dict[str, list[str]] = {}
         self._alone = 0  # rows whose records were written for their own file only
 
     @cached_property
     def columns(self) -> dict[str, list[str]]:
+        """Every row's cells as JSON text: its area, its indicator, and the rest of its record."""
         return _columns(self.values, self.decimals)
 
-    def texts(self, shown: str) -> list[str]:
-        """Every row's record, naming its ``shown`` column first."""
-        if shown not in self._texts:
-            self._texts[shown] = _records(self.columns, shown)
-        return self._texts[shown]
-
     def records(self, shown: str, rows: np.ndarray) -> list[str]:
-        """The records of ``rows``. While few files are missing from the cache (after a data commit: the changed
-        indicator's and area's), only their rows are written: every row's text held 550 MB of a Land's
-        rebuild for two files. Past a tenth of the table (a cold build), every row's, once for all files."""
+        """The records of ``rows``, naming their ``shown`` column first. While few files are missing from the
+        cache (after a data commit: the changed indicator's and area's), only their rows' cells are written:
+        every row's held 550 MB of a Land's rebuild for two files. Past a tenth of the table (a cold build),
+        every row's, once for all files."""
         if "columns" in self.__dict__ or self._alone + len(rows) > len(self.values) * ALONE:
-            texts = self.texts(shown)
-            return [texts[i] for i in rows.tolist()]
-        self._alone += len(rows)
-        return _records(_columns(self.values.iloc[rows], self.decimals), shown)
-
-    def release(self, shown: str) -> None:
-        """Forget the records naming ``shown`` first (a Land's are 150 MB) once its files are made."""
-        self._texts.pop(shown, None)
+            c, at = self.columns, rows.tolist()
+        else:
+            self._alone += len(rows)
+            c, at = _columns(self.values.iloc[rows], self.decimals), range(len(rows))
+        first, rest = c[shown], c["rest"]
+        return [f'{{"{shown}":{first[i]},{rest[i]}' for i in at]
 
     def file(self, head: dict, by: str, key: str, shown: str) -> str:
         """The JSON text of ``head`` with the records of ``key`` as "werte"."""
@@ -127,25 +120,27 @@ class _Values:
         return cached_text("api", found, make)
 
 
+CHUNK = 1 << 17  # rows whose cells are converted at a time: a Land's million rows' cells as Python lists took 250 MB
+
+
 def _columns(values: pd.DataFrame, decimals: dict[str, int]) -> dict[str, list[str]]:
-    """Each column's cells as JSON text (lists: iterating Arrow strings is slow)."""
-    whole = values["kennzahl"].map(decimals).eq(0).tolist()
-    wert = [None if v != v else (int(v) if w else v) for v, w in zip(values["wert"].tolist(), whole)]
-    jahr = values["jahr"].tolist()
-    years = {y: str(int(y)) for y in set(jahr)}  # one text per year, not per row
-    return {
-        "kennzahl": _strings(values["kennzahl"].tolist()), "gebiet": _strings(values["gebiet"].tolist()),
-        "jahr": [years[y] for y in jahr], "wert": _numbers(wert),
-        "zaehler": _numbers(_none(v) for v in values["zaehler"].tolist()),
-        "nenner": _numbers(_none(v) for v in values["nenner"].tolist()),
-        "kennzeichen": _strings(v or None for v in values["kennzeichen"].tolist()),
-    }
-
-
-def _records(c: dict[str, list[str]], shown: str) -> list[str]:
-    """Each row's record (from _columns), naming its ``shown`` column first."""
-    return [f'{{"{shown}":{a},"jahr":{j},"wert":{w},"zaehler":{z},"nenner":{n},"kennzeichen":{k}}}'
-            for a, j, w, z, n, k in zip(c[shown], c["jahr"], c["wert"], c["zaehler"], c["nenner"], c["kennzeichen"])]
+    """Each row's area and indicator as JSON text, and the rest of its record ("jahr" to the closing brace): the
+    two kinds of file name a different column first, the rest is the same (one text per row instead of one per
+    cell: a Land's cells held 400 MB)."""
+    out: dict[str, list[str]] = {"kennzahl": [], "gebiet": [], "rest": []}
+    for start in range(0, len(values), CHUNK):
+        part = values.iloc[start:start + CHUNK]
+        whole = part["kennzahl"].map(decimals).eq(0).tolist()
+        wert = (None if v != v else (int(v) if w else v) for v, w in zip(part["wert"].tolist(), whole))
+        years = {y: str(int(y)) for y in part["jahr"].unique().tolist()}  # one text per year, not per row
+        out["rest"] += [f'"jahr":{years[j]},"wert":{w},"zaehler":{z},"nenner":{n},"kennzeichen":{k}}}'
+                        for j, w, z, n, k in zip(part["jahr"].tolist(), _numbers(wert),
+                                                 _numbers(_none(v) for v in part["zaehler"].tolist()),
+                                                 _numbers(_none(v) for v in part["nenner"].tolist()),
+                                                 _strings(v or None for v in part["kennzeichen"].tolist()))]
+        out["kennzahl"] += _strings(part["kennzahl"].tolist())  # lists: iterating Arrow strings is slow
+        out["gebiet"] += _strings(part["gebiet"].tolist())
+    return out
 
 
 def _strings(cells: Iterable[str | None]) -> list[str]:
@@ -155,9 +150,9 @@ def _strings(cells: Iterable[str | None]) -> list[str]:
     return [known[v] for v in cells]
 
 
-def _numbers(cells: Iterable[int | float | None]) -> list[str]:
-    """JSON text of numbers (or null): json.dumps writes an int and a float by their repr."""
-    return ["null" if v is None else repr(v) for v in cells]
+def _numbers(cells: Iterable[int | float | None]) -> Iterator[str]:
+    """JSON text of numbers (or null), one at a time: json.dumps writes an int and a float by their repr."""
+    return ("null" if v is None else repr(v) for v in cells)
 
 
 def files(report: Report, values: pd.DataFrame | None = None) -> dict[str, str]:
@@ -176,7 +171,6 @@ def iter_files(report: Report, values: pd.DataFrame | None = None) -> Iterator[t
     for ind in inds:
         yield f"{ROOT}/kennzahlen/{ind.id}.json", rows.file(
             {"datenstand": stand, "kennzahl": indicator_meta(report, ind)}, "kennzahl", ind.id, "gebiet")
-    rows.release("gebiet")
     gemeinden = {g.ags: g for g in report.register.gemeinden}
     areas = []
     for a in area_rows.to_dict("records"):

@@ -115,6 +115,23 @@ def _in_one_piece(report) -> pd.DataFrame:
     return whole.sort_values("kennzahl", key=lambda s: s.map(order), kind="stable").reset_index(drop=True)
 
 
+def test_the_long_table_made_in_batches_is_the_table_in_one_piece(tiny_report, monkeypatch):
+    """A Land's parts are made a quarter of a million rows at a time (memory); the table is the same."""
+    monkeypatch.delenv(cache.CACHE_ENV, raising=False)
+    monkeypatch.setattr(longtable, "BATCH_ROWS", 12)
+    assert longtable._batches(["a", "b", "c", "d"], {"a": 5, "b": 6, "c": 20, "d": 1}) == [["a", "b"], ["c"], ["d"]]
+    made: list[list[str]] = []
+    parts = longtable._parts
+    monkeypatch.setattr(longtable, "_parts", lambda facts, indicators, *args: (made.append(list(indicators)),
+                                                                                parts(facts, indicators, *args))[1])
+    batched = longtable.long_table(tiny_report)
+    assert len(made) > 2 and sorted(sum(made, [])) == sorted(set(tiny_report.facts["indicator"]))
+    whole = _in_one_piece(tiny_report)
+    decimals = longtable.decimals_of(tiny_report)
+    assert batched.frame.equals(whole) and batched.plain == longtable.csv_text(whole, decimals=decimals)
+    assert "\ufeff" + batched.excel == longtable.csv_text(whole, excel=True, decimals=decimals)
+
+
 def test_the_long_table_from_cached_parts_is_the_table_in_one_piece(tiny_copy, tmp_path, monkeypatch):
     from fokus_pi.report import load_report
 

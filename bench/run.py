@@ -7,8 +7,9 @@ cold build and the same cache for the rebuild; the Kreis is built three times an
 Memory is given twice (bench/probe.py): the largest resident set of the process or one of its forked workers,
 and the peak proportional set size summed over all of them; the Land is built once more under the issue's
 2 GB (FOKUS_MEMORY=2G, so the build forks only what fits). The Land and Germany data are synthetic
-(fokus_pi.demo.scale), written to the work folder, never into the repository. Germany stops after the data and page stages (`fokus pages`,
-no MkDocs) unless --full-bund is given. A benchmark, not a test: it prints numbers and asserts nothing.
+(fokus_pi.demo.scale), written to the work folder, never into the repository. Germany stops after the data and
+page stages (`fokus pages`, no MkDocs) unless --full-bund is given. A benchmark, not a test: it prints numbers
+and asserts nothing.
 """
 
 from __future__ import annotations
@@ -199,13 +200,14 @@ def fmt(value: float | None, digits: int = 1) -> str:
 
 
 def table(rows: list[Row]) -> str:
-    head = ["Maßstab", "Gemeinden", "Stufe", "kalt s", "Neubau s", "CPU kalt s", "CPU Neubau s", "Spitze MB", "Summe MB", "Seiten", "gesamt MB",
-            "Median KB", "größte KB", "geteilt KB"]
+    head = ["Maßstab", "Gemeinden", "Stufe", "kalt s", "Neubau s", "CPU kalt s", "CPU Neubau s", "Spitze MB",
+            "Summe MB", "Seiten", "gesamt MB", "Median KB", "größte KB", "geteilt KB"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in rows:
         s = r.sizes
-        lines.append("| " + " | ".join([r.scale, f"{r.gemeinden:,}", r.stage, fmt(r.cold), fmt(r.rebuild), fmt(r.cpu), fmt(r.cpu_rebuild),
-                                        fmt(r.peak_mb, 0), fmt(r.sum_mb, 0), str(s.get("pages", "–")), fmt(s.get("total_mb")),
+        lines.append("| " + " | ".join([r.scale, f"{r.gemeinden:,}", r.stage, fmt(r.cold), fmt(r.rebuild), fmt(r.cpu),
+                                        fmt(r.cpu_rebuild), fmt(r.peak_mb, 0), fmt(r.sum_mb, 0),
+                                        str(s.get("pages", "–")), fmt(s.get("total_mb")),
                                         fmt(s.get("median_kb")), fmt(s.get("largest_kb")),
                                         fmt(s.get("shared_kb"), 0)]) + " |")
     return "\n".join(lines)

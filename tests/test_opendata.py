@@ -285,7 +285,8 @@ def test_demo_archive_matches_the_model(demo_site, demo_report):
     assert list(kennzahlen.kennzahl) == [i.id for i in demo_report.published()]
     row = demo_report.row("sgb-ii-quote", "01056015", 2025)
     got = werte[(werte.kennzahl == "sgb-ii-quote") & (werte.gebiet == "01056015") & (werte.jahr == 2025)].iloc[0]
-    assert got.wert == round_half_up(row["value"], 1) and got.zaehler == row["numerator"] and got.nenner == row["denominator"]
+    assert got.wert == round_half_up(row["value"], 1)
+    assert got.zaehler == row["numerator"] and got.nenner == row["denominator"]
     page = BeautifulSoup((demo_site / "gemeinden" / "elmshorn" / "index.html").read_text(encoding="utf-8"),
                          "html.parser")
     links = {a["href"] for a in page.find_all("a", href=True)}

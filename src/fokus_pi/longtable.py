@@ -102,7 +102,8 @@ def _batches(indicators: list[str], rows: dict[str, int]) -> list[list[str]]:
 Part = tuple[pd.DataFrame, str, str]  # one indicator's rows of the long table and their CSV lines, plain and Excel
 
 
-def _parts(facts: pd.DataFrame, indicators: list[str], known: pd.DataFrame, decimals: dict[str, int]) -> dict[str, Part]:
+def _parts(facts: pd.DataFrame, indicators: list[str], known: pd.DataFrame,
+           decimals: dict[str, int]) -> dict[str, Part]:
     """The parts of ``indicators`` (all rows of ``facts``; without indicators, the empty table under ""), each
     sorted by level, area and year, made together: one frame, one sort and two CSV writes, then cut at the
     indicators' bounds (a line of CSV is the same whatever rows surround it)."""

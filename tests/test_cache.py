@@ -126,6 +126,47 @@ def test_a_pickled_entry_is_kept_and_a_large_one_goes_to_a_file_of_its_own(store
     assert cache.count("p") == 2 and [p.name for p in (store / "p").rglob("*") if p.is_file()] == ["large"]
 
 
+def test_has_tells_whether_an_entry_is_stored_without_reading_it(store, monkeypatch):
+    """``has`` answers for entries in the database and in files of their own; a large entry whose file is gone
+    is not there (read would not find it either)."""
+    from fokus_pi import cachestore
+
+    monkeypatch.setattr(cachestore, "SMALL", 100)
+    cache.store("h", "small", b"<p>Elmshorn</p>")
+    cache.store("h", "large", b"x" * 1_000)
+    reads = []
+    monkeypatch.setattr(cachestore, "read", lambda *a: reads.append(a))
+    assert [cache.has("h", d) for d in ("small", "large", "missing")] == [True, True, False]
+    assert not cache.has("other", "small") and reads == []
+    (store / "h" / "la" / "large").unlink()
+    assert not cache.has("h", "large")
+
+
+def test_a_database_of_the_first_layout_is_converted_with_its_entries(tmp_path, monkeypatch):
+    """Caches restored in CI were written with the WITHOUT ROWID table: opened now, their entries are moved into
+    the table with rowids, once, and the old table is gone."""
+    import sqlite3
+
+    from fokus_pi import cachestore
+
+    old = sqlite3.connect(tmp_path / cachestore.DATABASE)
+    old.execute("CREATE TABLE entries (namespace TEXT NOT NULL, digest TEXT NOT NULL, data BLOB, "
+                "in_file INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (namespace, digest)) WITHOUT ROWID")
+    old.executemany("INSERT INTO entries VALUES (?, ?, ?, ?)",
+                    [("html", "a1", b"<h1>Pinneberg</h1>", 0), ("report", "r1", None, 1)])
+    old.commit()
+    old.close()
+    (tmp_path / "report" / "r1").mkdir(parents=True)
+    (tmp_path / "report" / "r1" / "r1").write_bytes(b"pickle")
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path))
+    assert cache.lookup("html", "a1") == b"<h1>Pinneberg</h1>" and cache.lookup("report", "r1") == b"pickle"
+    assert cache.count("html") == 1 and cache.count("report") == 1
+    check = sqlite3.connect(tmp_path / cachestore.DATABASE)
+    tables = [name for (name,) in check.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    assert tables == ["entry"] and check.execute("PRAGMA user_version").fetchone()[0] == cachestore.LAYOUT
+    check.close()
+
+
 def test_entries_are_shared_with_forked_processes_which_open_their_own_connection(store):
     """A forked worker stores through a connection of its own (SQLite forbids sharing one across fork); the
     parent reads what its workers stored, and its own connection still works."""

@@ -48,7 +48,7 @@ def render(generated: Sequence[File], config: MkDocsConfig, files: Files, nav: N
     site = themecache.site_key(config, nav, env)
     todo = [f for f in generated if f.page is not None and f.page.content is not None
             and (k := themecache.page_key(site, f.page, build.get_context(nav, pages, config, f.page))) is not None
-            and themecache.rendered(k) is None]
+            and not themecache.stored(k)]
     return _ahead(todo, lambda file: build._build_page(file.page, config, pages, nav, env))
 
 

@@ -94,6 +94,12 @@ def lookup(namespace: str, digest: str) -> bytes | None:
     return found.read_bytes() if isinstance(found, Path) else found
 
 
+def has(namespace: str, digest: str) -> bool:
+    """Whether an entry is stored under ``digest`` (False when caching is off), without reading it."""
+    base = folder()
+    return base is not None and cachestore.contains(base, namespace, digest)
+
+
 def store(namespace: str, digest: str, data: bytes) -> None:
     """Store ``data`` under ``digest``; nothing when caching is off."""
     base = folder()

@@ -21,7 +21,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
-from .cache import code_version, key, lookup, per_build, store
+from .cache import code_version, has, key, lookup, per_build, store
 
 PACKAGES = ("dist:mkdocs", "dist:markdown", "dist:pymdown-extensions", "dist:mkdocs-material", "dist:pygments")
 
@@ -70,7 +70,7 @@ def page_digest(shared: str, src_uri: str, url: str, markdown: str) -> str:
 
 
 def stored(digest: str) -> bool:
-    return lookup("markdown", digest) is not None
+    return has("markdown", digest)
 
 
 def _entry(page: Page) -> dict:

@@ -24,7 +24,7 @@ from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
-from .cache import code_version, key, lookup, per_build, stable_name, store
+from .cache import code_version, has, key, lookup, per_build, stable_name, store
 
 PACKAGES = ("dist:mkdocs", "dist:mkdocs-material", "dist:jinja2", "dist:babel")
 STANDARD = {"nav", "pages", "base_url", "extra_css", "extra_javascript", "mkdocs_version", "build_date_utc",
@@ -68,6 +68,10 @@ def install(env: Environment) -> None:
 def rendered(digest: str | None) -> str | None:
     found = lookup("theme", digest) if digest is not None else None
     return None if found is None else found.decode("utf-8")
+
+
+def stored(digest: str) -> bool:
+    return has("theme", digest)
 
 
 def keep(digest: str | None, html: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import pickle
 from types import SimpleNamespace
@@ -124,6 +125,17 @@ def test_a_pickled_entry_is_kept_and_a_large_one_goes_to_a_file_of_its_own(store
         with pytest.raises((pickle.PicklingError, AttributeError, TypeError)):
             cache.cached_pickle("p", name, lambda value=value: value)
     assert cache.count("p") == 2 and [p.name for p in (store / "p").rglob("*") if p.is_file()] == ["large"]
+
+
+def test_a_long_text_enters_the_key_by_its_hash_and_still_decides_it():
+    """Page-sized texts are hashed, not escaped into JSON: equal texts give equal keys, a text one character
+    longer or changed at its end another, and a short text the same key as before."""
+    page = "<p>Elmshorn: 1.234,5 €</p>\n" * 1_000
+    assert len(page) >= cache.LONG
+    assert cache.key("html", page) == cache.key("html", "".join(list(page)))
+    assert len({cache.key("html", page), cache.key("html", page + " "), cache.key("html", page[:-1] + "X"),
+                cache.key("html", page, "x"), cache.key("theme", page)}) == 5
+    assert cache.key("a", "kurz") == hashlib.sha256('["a","kurz"]'.encode()).hexdigest()
 
 
 def test_has_tells_whether_an_entry_is_stored_without_reading_it(store, monkeypatch):

@@ -81,10 +81,20 @@ def per_build(make: Callable[..., T]) -> Callable[..., T]:
     return once
 
 
+LONG = 1 << 14  # a text part this long enters key() by its own hash
+
+
 def key(*parts: object) -> str:
-    """Stable hash of JSON-able parts; other objects (frozen dataclasses) enter by their repr."""
+    """Stable hash of JSON-able parts; other objects (frozen dataclasses) enter by their repr. A long text among
+    the parts (a page's HTML) enters by its SHA-256, tagged with a NUL no text part holds: hashing its UTF-8 bytes
+    takes half the time of escaping it into JSON, 0.02 instead of 0.05 s for the demo's 263 pages."""
+    parts = tuple(_long(p) if isinstance(p, str) and len(p) >= LONG else p for p in parts)
     text = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=repr, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _long(text: str) -> list[str]:
+    return ["\0sha256", hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()]
 
 
 def lookup(namespace: str, digest: str) -> bytes | None:

@@ -247,6 +247,28 @@ def test_a_build_starts_its_downloads_once_before_mkdocs_and_the_hook_takes_them
     assert not spool.exists() and downloads.claim(tiny_report, folder) is None
 
 
+def test_the_downloads_process_leaves_the_packed_files_numbers_for_the_leak_scan(tiny_report, tmp_path,
+                                                                                   monkeypatch):
+    """The zip and the Parquet file are scanned for numbers where they are made, on the second core, and the
+    build's leak scan finds those numbers in the cache by the files' bytes; a site with downloads past
+    SCAN_AHEAD leaves its scan to the end."""
+    from fokus_pi import packedscan
+
+    monkeypatch.setenv("FOKUS_WORKERS", "2")
+    ahead = downloads.SCAN_AHEAD
+    for limit, expected in ((ahead, 2), (0, 0)):
+        monkeypatch.setattr(downloads, "SCAN_AHEAD", limit)
+        monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / f"cache-{limit}"))
+        spool = tmp_path / f"spool-{limit}"
+        made = downloads.start_downloads(tiny_report, spool).result()
+        packed = sorted(d.path.name for d in made if d.path.suffix in packedscan.PACKED)
+        assert packed == ["sozialbericht.zip", "werte.parquet"] and cache.count("packed") == expected
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / f"cache-{ahead}"))
+    monkeypatch.setattr(packedscan, "_numbers", lambda path: pytest.fail(f"{path.name} scanned again"))
+    zipped = packedscan.numbers_in(tmp_path / f"spool-{ahead}" / opendata.ARCHIVE)
+    assert {"werte.csv", "README.md"} <= set(zipped)  # every text member's numbers, from the cache
+
+
 # --- the demo site as built ----------------------------------------------------------------------------------
 
 def _suppressed_keys(report) -> set[tuple[str, str, int]]:

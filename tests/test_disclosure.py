@@ -188,6 +188,9 @@ def test_the_site_scan_on_two_cores_finds_what_the_scans_find_in_one_process(tmp
     expected = leaks.scan(tmp_path, suppressed) + packedscan.scan(tmp_path, suppressed)
     assert len(expected) > 40 and any(":a.csv" in str(f) for f in expected)
     assert scan_leaks(tmp_path, suppressed) == expected
+    asked, real = [], workers.affordable  # its workers read files, not the report: counted as a share of a copy
+    monkeypatch.setattr(workers, "affordable", lambda wanted, share=1.0: asked.append(share) or real(wanted, share))
+    assert scan_leaks(tmp_path, suppressed) == expected and asked == [workers.LIGHT]
 
     def refused(*args, **kwargs):
         raise OSError(12, "Cannot allocate memory")

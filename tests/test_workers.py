@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import multiprocessing.context
 import os
 import pickle
@@ -165,6 +166,31 @@ def test_fewer_workers_where_the_memory_would_not_hold_a_copy_of_the_build_each(
     room["MemAvailable"] = resident * 3 // 2
     assert workers.affordable(1) == 0
     assert workers.Background(lambda: os.getpid()).result() == os.getpid()
+
+
+def test_jobs_that_copy_a_share_of_the_build_get_workers_where_full_copies_would_not_fit(monkeypatch):
+    """Rendering pages ahead reads MkDocs' pages, not the report: counted as a share of a copy, two such
+    workers fit where not one worker that may copy everything would; the same share decides run()."""
+    monkeypatch.setenv(workers.WORKERS_ENV, "2")
+    resident = workers._resident(os.getpid())
+    room = {"MemAvailable": resident * 3 // 5}
+    monkeypatch.setattr(workers, "_meminfo", lambda: room)
+    assert workers.affordable(2) == 0 and workers.affordable(2, share=0.15) == 2
+    assert workers.affordable(2, share=0.25) == 1  # 0.6 holds two quarters beside the growth's, not three
+    assert {pid for _, pid in dict(workers.run(_pid, 8)).values()} == {os.getpid()}
+    assert os.getpid() not in {pid for _, pid in dict(workers.run(_pid, 8, share=0.15)).values()}
+    from fokus_pi import ahead
+
+    asked, done = [], []
+    monkeypatch.setattr(workers, "affordable", lambda wanted, share=1.0: asked.append(share) or 1)
+    counter = logging.NullHandler()  # as MkDocs counts warnings for --strict
+    logging.getLogger("mkdocs").addHandler(counter)
+    try:
+        assert ahead._ahead(list(range(ahead.MIN_PAGES)), done.append) == 0  # one worker: MkDocs does the pages
+        assert asked == [ahead.SHARE] and ahead.SHARE < 1 and done == []
+        assert counter in logging.getLogger("mkdocs").handlers  # and logs them as usual
+    finally:
+        logging.getLogger("mkdocs").removeHandler(counter)
 
 
 def test_the_memory_available_is_read_from_the_system():

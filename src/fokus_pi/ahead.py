@@ -11,6 +11,7 @@ this; a worker that fails leaves the page to MkDocs, which reports the failure i
 from __future__ import annotations
 
 import logging
+import os
 from typing import Callable, Sequence
 
 from jinja2 import Environment
@@ -25,6 +26,7 @@ from . import mdcache, themecache
 from . import workers as pool
 
 MIN_PAGES = 24  # fewer pages to do are not worth starting workers (a rebuild after a changed value has three)
+SHARE = pool.LIGHT  # a worker converting or rendering pages reads MkDocs' pages and the theme, not the report
 
 
 def convert(generated: Sequence[File], config: MkDocsConfig, files: Files, shared: str | None) -> int:
@@ -57,18 +59,22 @@ def _workers() -> bool:
 
 
 def _ahead(todo: Sequence[File], work: Callable[[File], None]) -> int:
-    if len(todo) < MIN_PAGES:
+    """Do ``work`` for each of ``todo`` in forked workers; where fewer than two fit in memory, nothing (MkDocs
+    does every page itself, logging as usual: a job run here must not silence this process)."""
+    if len(todo) < MIN_PAGES or pool.affordable(min(pool.count(), len(todo)), SHARE) < 2:
         return 0
+    parent = os.getpid()
 
     def job(index: int) -> None:
-        _quiet()
+        if os.getpid() != parent:  # run() may still find less room than a moment ago and run the jobs here
+            _quiet()
         try:
             work(todo[index])
         except Exception:  # noqa: BLE001 - MkDocs does this page again and reports its error
             pass
 
     try:
-        for _ in pool.run(job, len(todo)):
+        for _ in pool.run(job, len(todo), share=SHARE):
             pass
     except Exception:  # noqa: BLE001 - no workers (a fork refused for memory): MkDocs does every page itself
         return 0

@@ -110,7 +110,8 @@ def scan_leaks(site: Path, suppressed: pd.DataFrame) -> list[leaks.Leak]:
     runs = [files[i:i + size] for i in range(0, len(files), size)]
     try:
         done = dict(workers.run(lambda i: (leaks.scan(site, suppressed, runs[i]),
-                                           packedscan.scan(site, suppressed, runs[i])), len(runs)))
+                                           packedscan.scan(site, suppressed, runs[i])), len(runs),
+                                share=workers.LIGHT))
     except OSError:  # no workers (a fork refused for memory): the same scans in this process
         return leaks.scan(site, suppressed) + packedscan.scan(site, suppressed)
     return [leak for kind in (0, 1) for i in range(len(runs)) for leak in done[i][kind]]

@@ -43,13 +43,21 @@ def can_fork() -> bool:
     return sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()
 
 
-def affordable(wanted: int) -> int:
+# The share of the build process a worker copies when its job reads little of what the build holds (MkDocs
+# rendering pages, the leak scan reading files): a Land's build process (1,314 MB) and two such workers held
+# 1,372-1,578 MB together (PSS), a tenth of it more for each; counted as 0.15 of a copy, two fit beside it in
+# a 2 GB budget.
+LIGHT = 0.15
+
+
+def affordable(wanted: int, share: float = 1.0) -> int:
     """How many of ``wanted`` forked processes the memory now available holds, counting a full copy of this
     process for each and one more for this process's own growth: a forked process shares the parent's pages at
     first, but reading an object writes its reference count, so a worker that reads much of the report comes
     to copy much of it, and the parent goes on meanwhile (Germany's build process grew from 7.5 to 11.6 GB
     making the downloads while two workers planned the pages, and the three outgrew 16 GB). Fewer processes
-    are slower but finish.
+    are slower but finish. ``share``: the part of this process a worker's job is known to copy at most, for
+    jobs that read little of what it holds (MkDocs rendering pages ahead, ahead.py), in place of all of it.
 
     ``FOKUS_MEMORY`` caps the memory counted as available: what is left of it beside the resident sets of this
     process and of the processes it forked before (e.g. a container's limit, or the benchmark's 16 GB)."""
@@ -61,7 +69,7 @@ def affordable(wanted: int) -> int:
             available = min(available, budget - resident - sum(_resident(pid) for pid in _children()))
     except (OSError, KeyError, ValueError, IndexError):  # no /proc: as many as wanted
         return wanted
-    return max(0, min(wanted, available // max(resident, 1) - 1))
+    return max(0, min(wanted, available // max(int(resident * share), 1) - 1))
 
 
 def memory_budget() -> int | None:
@@ -121,16 +129,17 @@ def _portable(exc: Exception) -> Exception:
 
 
 def run(job: Callable[[int], T], total: int, workers: int | None = None,
-        meanwhile: Callable[[], object] | None = None) -> Iterator[tuple[int, T]]:
+        meanwhile: Callable[[], object] | None = None, share: float = 1.0) -> Iterator[tuple[int, T]]:
     """Yield ``(i, job(i))`` for every i below ``total``, in order of completion across ``workers`` processes.
 
     ``meanwhile`` runs in this process once the workers have started (work that does not need their results,
     e.g. the open-data files). A job's exception ends the run and is raised here, as in a plain loop.
+    ``share``: what part of this process a worker may come to copy (affordable).
     """
     global _job
     workers = min(count() if workers is None else workers, total)
     if workers >= 2 and can_fork():
-        workers = affordable(workers)
+        workers = affordable(workers, share)
     if workers < 2 or not can_fork():
         if meanwhile is not None:
             meanwhile()

@@ -9,9 +9,9 @@ from types import SimpleNamespace
 
 import numpy as np
 import pytest
-from bs4 import BeautifulSoup
 from altair.utils.schemapi import validate_jsonschema
 from altair.vegalite.v6.schema import load_schema
+from bs4 import BeautifulSoup
 
 from fokus_pi import cache
 from fokus_pi.minify import minify_html

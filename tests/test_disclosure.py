@@ -94,7 +94,8 @@ def test_no_suppressed_demo_cell_can_be_recovered(demo_report):
     """Independent audit: for every published total, the cells it sums over never have exactly one unknown."""
     with open(DEMO / "areas/gemeinden.csv", encoding="utf-8") as fh:
         area_of = {r["ags"]: r["planning_area"] for r in csv.DictReader(fh)}
-    protected = {i.id for i in demo_report.catalogue.indicators if i.kind in ("count", "share", "rate") and i.confidential}
+    protected = {i.id for i in demo_report.catalogue.indicators
+                 if i.kind in ("count", "share", "rate") and i.confidential}
     facts = demo_report.facts[demo_report.facts["indicator"].isin(protected)]
     published = facts[facts["value"].notna()]
     known = set(zip(published["indicator"], published["area"], published["year"]))
@@ -212,7 +213,8 @@ def test_demo_site_has_no_leak_and_shows_points(demo_site, demo_report):
                                   & demo_report.suppressed["area"].str.len().eq(8)].iloc[0]
     g = demo_report.gemeinde(cell["area"])
     page = BeautifulSoup((demo_site / "gemeinden" / g.slug / "index.html").read_text(encoding="utf-8"), "html.parser")
-    row = next(tr for tr in page.find_all("tr") if tr.find("a", href=lambda h: h and f"kennzahlen/{cell['indicator']}/" in h))
+    target = f"kennzahlen/{cell['indicator']}/"
+    row = next(tr for tr in page.find_all("tr") if tr.find("a", href=lambda h: h and target in h))
     assert row.find_all("td")[2].get_text(strip=True) == "."
 
 

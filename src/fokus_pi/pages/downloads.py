@@ -54,10 +54,11 @@ def _scanned(downloads: list[Download]) -> list[Download]:
     which finds them there by the files' bytes: made here, on the second core, they are off the build's path
     (0.1 s of a demo rebuild). Not for a Land's 550 MB, whose scan is shared out over the cores at the end,
     rather than held beside the page planning."""
-    packed = [d.path for d in downloads if d.path is not None and d.path.suffix in packedscan.PACKED]
-    if cache.folder() is not None and sum(d.path.stat().st_size for d in downloads if d.path) <= SCAN_AHEAD:
-        for path in packed:
-            packedscan.numbers_in(path)
+    if cache.folder() is None or sum(d.path.stat().st_size for d in downloads if d.path) > SCAN_AHEAD:
+        return downloads
+    for d in downloads:
+        if d.path is not None and d.path.suffix in packedscan.PACKED:
+            packedscan.numbers_in(d.path)
     return downloads
 
 

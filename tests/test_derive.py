@@ -103,7 +103,7 @@ def test_the_row_index_holds_each_row_once_with_shared_values(demo_report):
 def test_equal_numbers_with_other_bits_stay_apart():
     import pandas as pd
 
-    from fokus_pi.report import _cells
+    from fokus_pi.rowindex import _cells
 
     cells = _cells(pd.Series([0.0, -0.0, 0.0, float("nan"), 2.5, 2.5]))
     assert [math.copysign(1, v) for v in cells[:3]] == [1, -1, 1]
@@ -111,3 +111,32 @@ def test_equal_numbers_with_other_bits_stay_apart():
     assert _cells(pd.Series([3, 3], dtype="int64")) == [3, 3]
     assert _cells(pd.Series([3, None], dtype="Int64")) == [3, pd.NA]  # pandas' own integers: cells as they are
     assert _cells(pd.Series(["a", None, "a"], dtype="string"))[::2] == ["a", "a"]
+
+
+def test_rows_made_on_demand_equal_the_rows_made_all_at_once(tiny_report):
+    from fokus_pi.rowindex import RowIndex
+
+    facts = tiny_report.facts
+    keys = list(zip(facts["indicator"], facts["area"], facts["year"]))
+    lazy, eager = RowIndex(facts), RowIndex(facts)
+    eager.make_all()
+    first = lazy.get(keys[3])
+    assert repr(list(first.values())) == repr(list(next(facts.iloc[3:4].itertuples(index=False))))
+    assert lazy.get(keys[3]) is first  # made once
+    lazy.make_all()  # the rest; the row made before stays the same object
+    assert lazy.get(keys[3]) is first
+    for key in keys:
+        assert repr(lazy.get(key)) == repr(eager.get(key)), key
+    assert lazy.get(("keine-kennzahl", "01099001", 2024)) is None
+    assert len(keys) == len(set(keys)) > 50
+
+
+def test_the_last_row_made_on_demand_releases_the_columns(tiny_report):
+    from fokus_pi.rowindex import RowIndex
+
+    facts = tiny_report.facts.head(3)
+    index = RowIndex(facts)
+    for indicator, area, year in zip(facts["indicator"], facts["area"], facts["year"]):
+        assert index.get((indicator, area, year))["area"] == area
+    assert index._columns == [] and index._waiting == {}
+    assert index.get((facts["indicator"][0], facts["area"][0], facts["year"][0]))["year"] == facts["year"][0]

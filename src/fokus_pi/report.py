@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
-import numpy as np
 import pandas as pd
 
 from . import heap
@@ -24,6 +23,7 @@ from .mergers import Merger, load_mergers, retired
 from .mergers import convert as convert_mergers
 from .planning import Planning, load_planning
 from .problems import Collector
+from .rowindex import RowIndex
 from .services import Directory, load_services
 from .snapshots import Snapshot, discover
 from .sozialformel import Result as SozialformelResult
@@ -49,7 +49,7 @@ class Report:
     mergers: tuple[Merger, ...] = ()  # Gemeinde mergers (areas/fusionen.yml), oldest first
     services: Directory | None = None  # the Hilfeportal's directory of help services (optional files)
     _by_indicator: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
-    _rows: dict[tuple[str, str, int], Mapping] = field(default_factory=dict, repr=False)
+    _rows: RowIndex | None = field(default=None, repr=False)
     _derived: dict[str, object] = field(default_factory=dict, repr=False)
 
     @property
@@ -94,13 +94,13 @@ class Report:
 
     def row(self, indicator_id: str, area: str, year: int | None) -> Mapping | None:
         """One derived row as a mapping, or None where the snapshot has no row."""
-        if not self._rows:  # dicts from column lists: DataFrame.to_dict boxes every cell (15 s for a Land); a
-            # lighter row type (positions, named tuples) cost 50 % more page time than it saved memory
-            names = list(self.facts.columns)
-            columns = [_cells(self.facts[c]) for c in names]
-            self._rows.update(((r["indicator"], r["area"], r["year"]), r)
-                              for r in (_row(zip(names, cells)) for cells in zip(*columns)))
-        return self._rows.get((indicator_id, area, year))
+        return self.rows().get((indicator_id, area, year))  # type: ignore[arg-type]
+
+    def rows(self) -> RowIndex:
+        """The derived rows by (indicator, area, year), each made when first read (rowindex.py)."""
+        if self._rows is None:
+            self._rows = RowIndex(self.facts)
+        return self._rows
 
     def derived(self, name: str, make: Callable[["Report"], T]) -> T:
         """``make(self)``, computed once per report: for results that the page plan, the navigation and the
@@ -111,35 +111,6 @@ class Report:
 
     def gemeinde(self, ags: str) -> Gemeinde:
         return self.register.by_ags()[ags]
-
-
-class _Cells:
-    """Its instances' dicts share one table of keys (CPython's key-sharing dictionaries, PEP 412): a row then
-    holds only its values, 216 instead of 464 bytes for the derived table's 18 columns."""
-
-
-def _row(cells: Iterable[tuple[str, object]]) -> dict[str, object]:
-    row = _Cells().__dict__
-    row.update(cells)
-    return row
-
-
-def _cells(column: pd.Series) -> list:
-    """The column's cells as Python objects, each distinct value one object: the Kreis, Land and Bund values,
-    ranks and names repeat for every Gemeinde, and tolist() makes a new object for every cell. Numbers are told
-    apart by their bits (so -0.0 and 0.0 stay two), strings by equality. With key-sharing rows, this took the
-    row index of a Land from 1,155 to 306 MB."""
-    if isinstance(column.dtype, np.dtype) and column.dtype.kind in "fiu" and column.dtype.itemsize == 8:
-        values = np.ascontiguousarray(column.to_numpy())
-        unique, inverse = np.unique(values.view(np.int64), return_inverse=True)
-        objects = np.empty(len(unique), dtype=object)
-        objects[:] = unique.view(values.dtype).tolist()
-        return objects[inverse].tolist()
-    cells = column.tolist()
-    if column.dtype.kind in "OSUT" or isinstance(column.dtype, pd.StringDtype):
-        known: dict[str, str] = {}
-        return [known.setdefault(v, v) if type(v) is str else v for v in cells]
-    return cells
 
 
 def fingerprint(data_dir: Path) -> str:

@@ -9,6 +9,7 @@ results. ``FOKUS_WORKERS`` sets the number of processes (1: no workers at all).
 from __future__ import annotations
 
 import ctypes
+import gc
 import multiprocessing
 import os
 import pickle
@@ -111,6 +112,17 @@ class WorkerTraceback(Exception):
     """The traceback of an exception raised in a worker, as text: the cause of the exception raised here."""
 
 
+def freeze() -> None:
+    """Put every object alive now out of the cyclic collector's reach (gc.freeze), before a fork.
+
+    A collection walks every tracked object and writes to its header: in a forked worker that copies each page of
+    the parent it walks (the loaded report, the modules), and in the build process it costs time on every
+    collection of the oldest generation (0.14 s of a demo rebuild). What is alive here is the report, its
+    indexes and the imported modules, which live as long as the process; only cyclic garbage among them would
+    stay, and refcounting still frees the rest."""
+    gc.freeze()
+
+
 def _run(index: int) -> tuple[int, object, BaseException | None, str]:
     assert _job is not None
     try:
@@ -147,6 +159,7 @@ def run(job: Callable[[int], T], total: int, workers: int | None = None,
             yield index, job(index)
         return
     _job = job
+    freeze()
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             results = pool.imap_unordered(_run, range(total), chunksize=1)
@@ -187,6 +200,7 @@ class Background(Generic[T]):
             send.send(parked)  # a short name: the process ends now, not when its result is read
 
         process = context.Process(target=child, daemon=True)  # daemon: ends with this process
+        freeze()
         try:
             process.start()
         except OSError:  # a fork refused (memory): the job runs here when its result is asked for

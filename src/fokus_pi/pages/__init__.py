@@ -78,7 +78,7 @@ def plan(report: Report, progress: bool = False, directory_urls: bool = True, wo
             made[index] = stored
     todo = [i for i in range(len(jobs)) if i not in made]
     if todo:
-        _warm(report)  # before the fork: each worker inherits the indexes instead of building its own
+        _warm(report, every_row=len(todo) > len(jobs) // 10)  # before the fork: inherited, not built per worker
         heap.release()  # and not the memory building them freed
 
     def one(index: int) -> tuple[str, tuple[str, ...], dict[str, set[str]], set]:
@@ -131,9 +131,12 @@ def _page_jobs(report: Report) -> list[tuple]:
     return jobs
 
 
-def _warm(report: Report) -> None:
-    """Build the report's lazy indexes and the chart skeletons that nearly every page reads."""
-    report.row("", "", 0)
+def _warm(report: Report, every_row: bool) -> None:
+    """Build the report's lazy indexes and the chart skeletons that nearly every page reads; ``every_row``:
+    make all derived rows too, when enough pages are planned to read most of them (a Gemeinde page reads
+    about 1/50 of them, so a rebuild's few pages are cheaper making only their own)."""
+    if every_row:
+        report.rows().make_all()
     report.of("")
     report.years("")
     report.latest_year("")

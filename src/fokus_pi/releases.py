@@ -83,9 +83,10 @@ def compare(old: pd.DataFrame | None, new: pd.DataFrame, snapshot: Snapshot, pre
     if old is None:
         return Release(**base)
     old = old.assign(number=_numbers(old), flag=old["flag"].fillna(""))
-    old_ids, new_ids = set(old["indicator"]), set(new["indicator"])
-    old_years = set(old["year"])
-    fresh_years = sorted(int(y) for y in set(new["year"]) - old_years)
+    # distinct values first: a set of the column iterates its 50,000 Arrow strings in Python (0.05 s a rebuild)
+    old_ids, new_ids = set(old["indicator"].unique()), set(new["indicator"].unique())
+    old_years = set(old["year"].unique().tolist())
+    fresh_years = sorted(int(y) for y in set(new["year"].unique().tolist()) - old_years)
     both = new.merge(old, on=KEY, how="outer", suffixes=("", "_old"), indicator="where")
     known = both["indicator"].isin(old_ids & new_ids) & both["year"].isin(old_years)
     now = both["number"].notna() & (both["flag"] == "")

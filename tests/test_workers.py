@@ -251,3 +251,40 @@ def test_a_background_result_that_does_not_pickle_is_raised_here_with_its_cause(
         workers.Background(lambda: (lambda: "eine Funktion pickelt nicht")).result()
     assert isinstance(raised.value.__cause__, workers.WorkerTraceback)
     assert list(tmp_path.iterdir()) == []  # neither the failed file nor the error's
+
+
+def _collector_walks(payload: list) -> bool:
+    """Whether the cyclic collector of this (forked) process still tracks ``payload`` as a young object."""
+    import gc
+
+    return any(o is payload for o in gc.get_objects())
+
+
+def test_objects_alive_at_a_fork_are_frozen_so_no_collection_writes_to_the_pages_the_workers_share():
+    import gc
+
+    gc.unfreeze()
+    payload = [object() for _ in range(3)]  # alive when the workers fork
+    assert _collector_walks(payload)
+    done = dict(workers.run(lambda i: _collector_walks(payload), 2, workers=2))
+    assert done == {0: False, 1: False}  # in the workers, out of the collector's reach
+    assert not _collector_walks(payload) and gc.get_freeze_count() > 0  # and here
+    gc.unfreeze()
+    assert _collector_walks(payload)
+
+
+def test_a_build_gives_what_its_forks_froze_back_to_the_collector(monkeypatch, tmp_path):
+    import gc
+
+    from fokus_pi.publish import build_site
+
+    from .conftest import TINY, TINY_CONFIG
+
+    frozen: list[int] = []
+    freeze = workers.freeze
+    monkeypatch.setattr(workers, "freeze", lambda: (freeze(), frozen.append(gc.get_freeze_count())))
+    monkeypatch.setenv(workers.WORKERS_ENV, "2")
+    gc.unfreeze()
+    build_site(TINY, tmp_path / "site", TINY_CONFIG)
+    assert frozen and min(frozen) > 1000  # the downloads' process and the planning workers were forked
+    assert gc.get_freeze_count() == 0  # a next build in this process (tests, a preview) collects them again

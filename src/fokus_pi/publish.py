@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import tempfile
@@ -73,6 +74,8 @@ def build_site(data_dir: Path, out_dir: Path, config_file: Path = Path("mkdocs.y
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    finally:
+        gc.unfreeze()  # what the forks froze (workers.freeze) is the collector's again, for a next build here
     files = [p for p in out_dir.rglob("*") if p.is_file()]
     pages = sum(1 for p in files if p.name == "index.html" and p.parent.name != "assets")
     return BuildResult(out_dir, pages, len(files), sum(p.stat().st_size for p in files), time.perf_counter() - started)

@@ -117,9 +117,9 @@ def freeze() -> None:
 
     A collection walks every tracked object and writes to its header: in a forked worker that copies each page of
     the parent it walks (the loaded report, the modules), and in the build process it costs time on every
-    collection of the oldest generation (0.14 s of a demo rebuild). What is alive here is the report, its
-    indexes and the imported modules, which live as long as the process; only cyclic garbage among them would
-    stay, and refcounting still frees the rest."""
+    collection of the oldest generation (0.14 s of a demo rebuild). What is alive here is mostly the report, its
+    indexes and the imported modules; refcounting still frees what dies, and a build gives the frozen objects
+    back to the collector at its end (publish.build_site), so cyclic garbage among them is collected then."""
     gc.freeze()
 
 

@@ -401,3 +401,71 @@ def test_each_yaml_file_is_parsed_and_checked_once_until_it_changes(tiny_copy, s
         with pytest.raises(DataError, match=f"report.yml:{line}:1: unbekannter Schlüssel „unbekannt“"):
             model.load_report(tiny_copy)
         assert parsed == ["report.yml"]
+
+
+def test_pruning_keeps_the_entries_used_here_and_in_forked_processes_and_removes_the_rest(store, monkeypatch):
+    """`fokus build --cache-prune`: what the build read or wrote, in this process, its pool workers or its
+    background job, stays; every other entry goes, with its file and with files of older layouts."""
+    from fokus_pi import cachestore, workers
+
+    monkeypatch.setattr(cachestore, "_used", None)
+    monkeypatch.setattr(cachestore, "SMALL", 2_000)
+    for name in ("read-here", "read-in-worker", "asked-in-job", "unused"):
+        cache.store("s", name, name.encode())
+    cache.store("big", "unused-large", b"x" * 5_000)  # a file of its own
+    stray = store / "html" / "ab" / "abcdef"  # an entry as a file, as before session 12
+    stray.parent.mkdir(parents=True)
+    stray.write_bytes(b"<p>alt</p>")
+    cachestore.count_use()
+    assert cache.lookup("s", "read-here") == b"read-here"
+    cache.store("s", "written-here", b"neu")
+    done = dict(workers.run(lambda i: cache.lookup("s", "read-in-worker") if i == 0
+                            else cache.store("big", f"written-in-worker-{i}", b"y" * 5_000), 3, workers=2))
+    assert done[0] == b"read-in-worker"
+    job = workers.Background(lambda: cache.has("s", "asked-in-job"))
+    assert job.result() is True
+    assert cache.lookup("s", "gone-before") is None  # a miss is not an entry
+    removed, freed = cachestore.prune(store)
+    assert removed == 2 and freed > 5_000
+    kept = {"read-here", "read-in-worker", "asked-in-job", "written-here"}
+    assert {name for name in kept | {"unused"} if cache.has("s", name)} == kept
+    assert [cache.has("big", name) for name in ("unused-large", "written-in-worker-1", "written-in-worker-2")] \
+        == [False, True, True]
+    assert sorted(p.name for p in store.glob("*/**/*") if p.is_file()) == ["written-in-worker-1",
+                                                                          "written-in-worker-2"]
+    cachestore.count_use()  # a build that uses nothing, then another: what one of the last two used stays
+    assert cachestore.prune(store, keep=2)[0] == 0
+    cachestore.count_use()
+    cache.lookup("s", "read-here")
+    assert cachestore.prune(store, keep=2)[0] == 5  # the others were last used three builds ago
+    assert cache.has("s", "read-here") and cachestore.count(store) == 1
+
+
+def test_a_build_that_prunes_keeps_what_it_needs_and_drops_the_entries_of_the_data_before(tiny_copy, tmp_path):
+    """Each `fokus build` its own process, as in CI (a second build in one process reuses what it holds in memory
+    and reads less of the cache)."""
+    import os
+    import subprocess
+    import sys
+
+    from fokus_pi import cachestore
+
+    from .conftest import TINY_CONFIG
+
+    env = {**os.environ, cache.CACHE_ENV: str(tmp_path / "cache")}
+
+    def build(*extra: str) -> str:
+        done = subprocess.run([sys.executable, "-c", "from fokus_pi.cli import main; main()", "build", "--data",
+                               str(tiny_copy), "--out", str(tmp_path / "site"), "--config", str(TINY_CONFIG), *extra],
+                              env=env, capture_output=True, text=True, check=True)
+        return done.stdout
+
+    assert "Build-Cache" not in build()
+    values = sorted((tiny_copy / "snapshots").iterdir())[-1] / "values.csv"
+    text = values.read_text(encoding="utf-8")
+    values.write_text(text.replace(",2024,10.7143,1800,", ",2024,10.1190,1700,", 1), encoding="utf-8")
+    removed = int(build("--cache-prune").split("Build-Cache: ")[1].split()[0])
+    assert removed > 10  # the pages, values and report of the data before
+    entries = cachestore.count(tmp_path / "cache")
+    assert "Build-Cache: 0 nicht mehr gebrauchte Einträge gelöscht" in build("--cache-prune")
+    assert cachestore.count(tmp_path / "cache") == entries  # nothing the build needed had gone

@@ -137,3 +137,4 @@ def test_the_deploy_build_restores_the_build_cache_before_building():
     fokus = next(i for i, s in enumerate(build) if "fokus build" in s.get("run", ""))
     assert restore < fokus and build[restore]["with"]["path"] == "build/.cache"
     assert build[restore]["with"]["restore-keys"].startswith("fokus-build-cache-")
+    assert "--cache-prune" in build[fokus]["run"]  # each run saves the cache again: it must not keep growing

@@ -14,6 +14,10 @@ data and 0.004 s without. A database of the first layout (user_version 0) is con
 
 SQLite forbids using a connection across fork(): each process opens its own, and the one it inherited is kept,
 unused and unclosed, until the process ends.
+
+Nothing is removed by itself. ``fokus build --cache-prune`` notes the entries the build reads and writes (in its
+forked processes too, handed back with their results: workers.hand_back) and at its end removes every entry that
+none of the last KEEP such builds used: a cache carried from one CI run to the next stops growing.
 """
 
 from __future__ import annotations
@@ -23,7 +27,9 @@ import os
 import sqlite3
 import threading
 from pathlib import Path
-from typing import BinaryIO, Callable
+from typing import BinaryIO, Callable, Iterable
+
+from . import workers
 
 DATABASE = "entries.sqlite"
 SMALL = 8 << 20  # larger entries are files: never one bytes object of a Land's report in memory
@@ -35,6 +41,7 @@ _lock = threading.Lock()  # the live preview builds in a thread of its own
 _open: list[tuple[str, int, sqlite3.Connection]] = []  # this process's connection: (folder, pid, connection)
 _inherited: list[sqlite3.Connection] = []  # a parent's connections: never used nor closed after a fork
 _serial = itertools.count()
+_used: set[tuple[str, str]] | None = None  # (namespace, digest) of the entries read or written, while counted
 
 
 def _connection(base: Path) -> sqlite3.Connection:
@@ -82,6 +89,8 @@ def read(base: Path, namespace: str, digest: str) -> bytes | Path | None:
                                         (namespace, digest)).fetchone()
     if row is None:
         return None
+    if _used is not None:
+        _used.add((namespace, digest))
     if not row[1]:
         return row[0]
     path = _file(base, namespace, digest)
@@ -93,6 +102,8 @@ def contains(base: Path, namespace: str, digest: str) -> bool:
     with _lock:
         row = _connection(base).execute("SELECT in_file FROM entry WHERE namespace = ? AND digest = ?",
                                         (namespace, digest)).fetchone()
+    if row is not None and _used is not None:
+        _used.add((namespace, digest))
     return row is not None and (not row[0] or _file(base, namespace, digest).is_file())
 
 
@@ -114,17 +125,87 @@ def write(base: Path, namespace: str, digest: str, data: bytes | Callable[[Binar
     _insert(base, namespace, digest, small)
 
 
-def count(base: Path, namespace: str) -> int:
-    """How many entries ``namespace`` holds (for tests and the benchmark)."""
+def count(base: Path, namespace: str | None = None) -> int:
+    """How many entries ``namespace`` holds, or all of them (for tests and the benchmark)."""
     with _lock:
-        return _connection(base).execute("SELECT count(*) FROM entry WHERE namespace = ?",
-                                         (namespace,)).fetchone()[0]
+        return _connection(base).execute("SELECT count(*) FROM entry WHERE ? IS NULL OR namespace = ?",
+                                         (namespace, namespace)).fetchone()[0]
 
 
 def _insert(base: Path, namespace: str, digest: str, data: bytes | None) -> None:
     with _lock:
         _connection(base).execute("INSERT OR REPLACE INTO entry (namespace, digest, data, in_file) "
                                   "VALUES (?, ?, ?, ?)", (namespace, digest, data, data is None))
+    if _used is not None:
+        _used.add((namespace, digest))
+
+
+def count_use() -> None:
+    """From now on, note every entry this process and the processes it forks read or write (for ``prune``)."""
+    global _used
+    _used = set()
+
+
+def _take() -> set[tuple[str, str]] | None:
+    """In a forked process: the entries noted since the last take (handed back with a result)."""
+    if _used is None:
+        return None
+    taken = set(_used)
+    _used.clear()
+    return taken
+
+
+def _add(taken: Iterable[tuple[str, str]] | None) -> None:
+    if taken and _used is not None:
+        _used.update(taken)
+
+
+workers.hand_back(_take, _add)
+
+
+KEEP = 5  # an entry stays while one of the last KEEP pruning builds used it
+
+
+def prune(base: Path, keep: int = KEEP) -> tuple[int, int]:
+    """Note the entries used since ``count_use()`` as used by this build, then remove every entry that none of
+    the last ``keep`` pruning builds used, and every file of the folder that no kept entry names; (entries
+    removed, bytes freed on disk). Not only the last build: a build whose report came from the cache read none
+    of the entries the report is made from (each snapshot's checked values, each indicator's suppression),
+    which the next change to the data needs again. The database is compacted when most of it was freed."""
+    assert _used is not None, "count_use() was not called: every entry would go"
+    before = _size(base)
+    with _lock:
+        con = _connection(base)
+        con.execute("CREATE TABLE IF NOT EXISTS used (namespace TEXT NOT NULL, digest TEXT NOT NULL, "
+                    "build INTEGER NOT NULL, PRIMARY KEY (namespace, digest)) WITHOUT ROWID")
+        con.execute("CREATE TABLE IF NOT EXISTS pruned (build INTEGER PRIMARY KEY, at TEXT NOT NULL)")
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            build = con.execute("INSERT INTO pruned (at) VALUES (datetime('now'))").lastrowid
+            con.executemany("INSERT INTO used VALUES (?, ?, ?) ON CONFLICT (namespace, digest) "
+                            "DO UPDATE SET build = excluded.build", ((n, d, build) for n, d in _used))
+            con.execute("DELETE FROM used WHERE build <= ?", (build - keep,))
+            unused = "(namespace, digest) NOT IN (SELECT namespace, digest FROM used)"
+            removed = con.execute(f"SELECT count(*) FROM entry WHERE {unused}").fetchone()[0]
+            con.execute(f"DELETE FROM entry WHERE {unused}")
+            con.execute("DELETE FROM used WHERE (namespace, digest) NOT IN (SELECT namespace, digest FROM entry)")
+            files = {_file(base, n, d) for n, d in con.execute("SELECT namespace, digest FROM entry WHERE in_file")}
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        free, pages = (con.execute(f"PRAGMA {name}").fetchone()[0] for name in ("freelist_count", "page_count"))
+        if free * 2 > pages:
+            con.execute("VACUUM")
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    for path in (p for p in base.glob("*/**/*") if p.is_file()):  # large entries, and files of older layouts
+        if path not in files:
+            path.unlink()
+    return removed, before - _size(base)
+
+
+def _size(base: Path) -> int:
+    return sum(p.stat().st_size for p in base.rglob("*") if p.is_file())
 
 
 def _file(base: Path, namespace: str, digest: str) -> Path:

@@ -63,21 +63,31 @@ def check(data_dir: Path, content_dir: Path) -> None:
               help="zusätzlich je Gemeinde ein PDF-Profil mit Chromium drucken: Ordner pdf/ neben dem --out-Ordner")
 @click.option("--archiv", "archive", is_flag=True,
               help="frühere Ausgaben (neuester Datenstand je Jahr) unter archiv/<jahr>/ mitbauen")
-def build(data_dir: Path, out_dir: Path, config_file: Path, offline: bool, pdf: bool, archive: bool) -> None:
+@click.option("--cache-prune", "prune", is_flag=True,
+              help="danach aus dem Build-Cache alles löschen, was dieser Bau nicht gebraucht hat (für CI)")
+def build(data_dir: Path, out_dir: Path, config_file: Path, offline: bool, pdf: bool, archive: bool,
+          prune: bool) -> None:
     """Prüfen und die Website bauen; bei einem Fehler bleibt die alte Website unverändert."""
     from mkdocs.exceptions import MkDocsException
 
+    from . import cachestore
+    from .cache import cache_env
     from .pdf import PdfError
     from .publish import LeakError, build_site
 
     try:
-        result = build_site(data_dir, out_dir, config_file, archive=archive)
-        click.echo(f"{result.pages} Seiten, {result.files} Dateien, {result.bytes / 1e6:.1f} MB "
-                   f"in {result.seconds:.1f} s nach {result.out_dir}")
-        if offline:
-            _build_offline(data_dir, result.out_dir.parent, config_file)
-        if pdf:
-            _print_profiles(data_dir, result.out_dir)
+        with cache_env(out_dir.parent / ".cache"):  # one cache for the site, its offline copy and the profiles
+            if prune:
+                cachestore.count_use()
+            result = build_site(data_dir, out_dir, config_file, archive=archive)
+            click.echo(f"{result.pages} Seiten, {result.files} Dateien, {result.bytes / 1e6:.1f} MB "
+                       f"in {result.seconds:.1f} s nach {result.out_dir}")
+            if offline:
+                _build_offline(data_dir, result.out_dir.parent, config_file)
+            if pdf:
+                _print_profiles(data_dir, result.out_dir)
+            if prune:
+                _prune_cache()
     except PdfError as exc:
         click.echo(f"PDF abgebrochen: {exc}", err=True)
         sys.exit(1)
@@ -90,6 +100,17 @@ def build(data_dir: Path, out_dir: Path, config_file: Path, offline: bool, pdf: 
     except LeakError as exc:
         click.echo(f"Build abgebrochen, geheime Werte in der Ausgabe:\n{exc}", err=True)
         sys.exit(1)
+
+
+def _prune_cache() -> None:
+    from . import cachestore, fmt
+    from .cache import folder
+
+    base = folder()
+    if base is not None:  # FOKUS_CACHE=off: there is no cache
+        removed, freed = cachestore.prune(base)
+        click.echo(f"Build-Cache: {fmt.number(removed, 0)} nicht mehr gebrauchte Einträge gelöscht, "
+                   f"{fmt.number(freed / 1e6, 1)} MB frei")
 
 
 def _build_offline(data_dir: Path, folder: Path, config_file: Path) -> None:

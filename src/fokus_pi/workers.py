@@ -27,6 +27,7 @@ MEMORY_ENV = "FOKUS_MEMORY"  # the most the build and its forked processes may h
 UNITS = {"": 1, "K": 1 << 10, "M": 1 << 20, "G": 1 << 30, "T": 1 << 40}
 
 _job: Callable[[int], object] | None = None  # what the forked workers run; set before the fork, inherited
+_handed_back: list[tuple[Callable[[], object], Callable[[object], None]]] = []  # see hand_back
 
 
 def count() -> int:
@@ -112,6 +113,22 @@ class WorkerTraceback(Exception):
     """The traceback of an exception raised in a worker, as text: the cause of the exception raised here."""
 
 
+def hand_back(take: Callable[[], object], merge: Callable[[object], None]) -> None:
+    """Have forked processes hand back state with each result: ``take()`` there gives what was gathered since
+    the last take, ``merge(taken)`` here adds it (the cache entries a job used, cachestore.py). Registered at
+    import, so parent and workers know the same list."""
+    _handed_back.append((take, merge))
+
+
+def _taken() -> list:
+    return [take() for take, _ in _handed_back]
+
+
+def _merge(taken: list) -> None:
+    for (_, merge), part in zip(_handed_back, taken):
+        merge(part)
+
+
 def freeze() -> None:
     """Put every object alive now out of the cyclic collector's reach (gc.freeze), before a fork.
 
@@ -123,12 +140,12 @@ def freeze() -> None:
     gc.freeze()
 
 
-def _run(index: int) -> tuple[int, object, BaseException | None, str]:
+def _run(index: int) -> tuple[int, object, BaseException | None, str, list]:
     assert _job is not None
     try:
-        return index, _job(index), None, ""
+        return index, _job(index), None, "", _taken()
     except Exception as exc:  # sent back as a value: an exception that does not unpickle would stop the pool
-        return index, None, _portable(exc), traceback.format_exc()
+        return index, None, _portable(exc), traceback.format_exc(), _taken()
 
 
 def _portable(exc: Exception) -> Exception:
@@ -165,7 +182,8 @@ def run(job: Callable[[int], T], total: int, workers: int | None = None,
             results = pool.imap_unordered(_run, range(total), chunksize=1)
             if meanwhile is not None:
                 meanwhile()
-            for index, result, error, trace in results:
+            for index, result, error, trace, taken in results:
+                _merge(taken)
                 if error is not None:
                     raise error from WorkerTraceback(trace)
                 yield index, result  # type: ignore[misc]
@@ -190,13 +208,13 @@ class Background(Generic[T]):
         def child() -> None:
             _end_with_parent(parent)
             try:
-                outcome = (job(), None, "")
+                outcome = (job(), None, "", _taken())
             except Exception as exc:  # noqa: BLE001 - sent back and raised in result()
-                outcome = (None, _portable(exc), traceback.format_exc())
+                outcome = (None, _portable(exc), traceback.format_exc(), _taken())
             try:
                 parked = _parked(outcome)
             except Exception as exc:  # noqa: BLE001 - e.g. a result that does not pickle: raised in result()
-                parked = _parked((None, _portable(exc), traceback.format_exc()))
+                parked = _parked((None, _portable(exc), traceback.format_exc(), outcome[3]))
             send.send(parked)  # a short name: the process ends now, not when its result is read
 
         process = context.Process(target=child, daemon=True)  # daemon: ends with this process
@@ -216,7 +234,7 @@ class Background(Generic[T]):
             job, self._job = self._job, None
             return job()
         try:
-            value, error, trace = _unparked(self._receive.recv())
+            value, error, trace, taken = _unparked(self._receive.recv())
         except EOFError:
             self._process.join()
             raise RuntimeError(f"der Hintergrundprozess endete ohne Ergebnis (Code {self._process.exitcode})")
@@ -224,6 +242,7 @@ class Background(Generic[T]):
             self._receive.close()
         self._process.join()
         self._process = None
+        _merge(taken)
         if error is not None:
             raise error from WorkerTraceback(trace)
         return value

@@ -64,7 +64,8 @@ def check(data_dir: Path, content_dir: Path) -> None:
 @click.option("--archiv", "archive", is_flag=True,
               help="frühere Ausgaben (neuester Datenstand je Jahr) unter archiv/<jahr>/ mitbauen")
 @click.option("--cache-prune", "prune", is_flag=True,
-              help="danach aus dem Build-Cache alles löschen, was dieser Bau nicht gebraucht hat (für CI)")
+              help="danach aus dem Build-Cache löschen, was keiner der letzten fünf Builds mit dieser Option "
+                   "gebraucht hat (für CI; nicht, während ein anderer Build denselben Cache benutzt)")
 def build(data_dir: Path, out_dir: Path, config_file: Path, offline: bool, pdf: bool, archive: bool,
           prune: bool) -> None:
     """Prüfen und die Website bauen; bei einem Fehler bleibt die alte Website unverändert."""

@@ -208,7 +208,7 @@ def table(rows: list[Row]) -> str:
         s = r.sizes
         lines.append("| " + " | ".join([r.scale, f"{r.gemeinden:,}", r.stage, fmt(r.cold), fmt(r.rebuild), fmt(r.cpu),
                                         fmt(r.cpu_rebuild), fmt(r.peak_mb, 0), fmt(r.sum_mb, 0),
-                                        str(s.get("pages", "–")), fmt(s.get("total_mb")),
+                                        fmt(s.get("pages"), 0), fmt(s.get("total_mb")),
                                         fmt(s.get("median_kb")), fmt(s.get("largest_kb")),
                                         fmt(s.get("shared_kb"), 0)]) + " |")
     return "\n".join(lines)

@@ -244,6 +244,20 @@ def test_a_background_job_ends_as_soon_as_it_is_done_even_with_a_large_result(mo
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_result_parked_for_a_build_that_was_killed_is_removed_by_the_next_one(monkeypatch, tmp_path):
+    monkeypatch.setenv(workers.WORKERS_ENV, "2")
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead, alive = int(ended.stdout), os.getppid()  # a process that has ended, and one that runs (pytest's parent)
+    orphan = tmp_path / f"{workers.PARKED}{dead}-x1.pickle"
+    other = tmp_path / f"{workers.PARKED}{alive}-x2.pickle"
+    for path in (orphan, other, tmp_path / "fokus-background-notes.pickle"):
+        path.write_bytes(pickle.dumps(("Download", None, "", None)))
+    job = workers.Background(lambda: "fertig")
+    assert job.result() == "fertig"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["fokus-background-notes.pickle", other.name])
+
+
 def test_a_background_result_that_does_not_pickle_is_raised_here_with_its_cause(monkeypatch, tmp_path):
     monkeypatch.setenv(workers.WORKERS_ENV, "2")
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))

@@ -25,6 +25,7 @@ T = TypeVar("T")
 WORKERS_ENV = "FOKUS_WORKERS"
 MEMORY_ENV = "FOKUS_MEMORY"  # the most the build and its forked processes may hold together, e.g. "16G"
 UNITS = {"": 1, "K": 1 << 10, "M": 1 << 20, "G": 1 << 30, "T": 1 << 40}
+PARKED = "fokus-background-"  # + the build process's id: a background job's result, parked in the temp folder
 
 _job: Callable[[int], object] | None = None  # what the forked workers run; set before the fork, inherited
 _handed_back: list[tuple[Callable[[], object], Callable[[object], None]]] = []  # see hand_back
@@ -201,6 +202,7 @@ class Background(Generic[T]):
         self._process = None
         if count() < 2 or not can_fork() or affordable(1) < 1:
             return
+        _sweep_parked()
         context = multiprocessing.get_context("fork")
         self._receive, send = context.Pipe(duplex=False)
         parent = os.getpid()
@@ -266,7 +268,7 @@ def _parked(outcome: tuple) -> str:
     """``outcome`` pickled into a temporary file; its name. Sent through the pipe whole, a large result (a
     Land's list of downloads) filled the pipe's buffer, and the process that had finished its job waited with
     all its memory (6 GB for Germany) until the build read the result."""
-    handle, name = tempfile.mkstemp(prefix="fokus-background-", suffix=".pickle")
+    handle, name = tempfile.mkstemp(prefix=f"{PARKED}{os.getppid()}-", suffix=".pickle")
     try:
         with os.fdopen(handle, "wb") as out:
             pickle.dump(outcome, out, protocol=pickle.HIGHEST_PROTOCOL)
@@ -274,6 +276,18 @@ def _parked(outcome: tuple) -> str:
         os.unlink(name)
         raise
     return name
+
+
+def _sweep_parked() -> None:
+    """Remove results parked for a build that has ended without reading them (killed between the job's end and
+    ``result()``): the file names the build process, and only files of processes that no longer run go."""
+    for path in Path(tempfile.gettempdir()).glob(f"{PARKED}*.pickle"):
+        try:
+            os.kill(int(path.name[len(PARKED):].split("-")[0]), 0)
+        except ProcessLookupError:
+            path.unlink(missing_ok=True)
+        except (ValueError, OSError):  # not one of ours, or a process of another user: left alone
+            pass
 
 
 def _unparked(name: str) -> tuple:

@@ -135,8 +135,9 @@ def _warm(report: Report, every_row: bool) -> None:
     """Build the report's lazy indexes and the chart skeletons that nearly every page reads; ``every_row``:
     make all derived rows too, when enough pages are planned to read most of them (a Gemeinde page reads
     about 1/50 of them, so a rebuild's few pages are cheaper making only their own)."""
+    rows = report.rows()  # the index itself in any case: a Land's takes 3 s, better once than in every worker
     if every_row:
-        report.rows().make_all()
+        rows.make_all()
     report.of("")
     report.years("")
     report.latest_year("")

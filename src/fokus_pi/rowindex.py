@@ -40,15 +40,14 @@ class RowIndex:
 
     def make_all(self) -> None:
         """Every row not made yet, in one pass over the columns."""
-        if not self._waiting:
+        waiting = self._waiting  # in the order of the table: made so, and a dict keeps its order when popped
+        if not waiting:
             return
-        positions = sorted(self._waiting.values())
-        if len(positions) == len(self._columns[0]):
-            cells: Iterable[tuple] = zip(*self._columns)
+        if len(waiting) == len(self._columns[0]):
+            cells: Iterable[Iterable] = zip(*self._columns)
         else:
-            cells = ([column[at] for column in self._columns] for at in positions)
-        keys = {at: k for k, at in self._waiting.items()}
-        self._made.update((keys[at], _row(zip(self._names, row))) for at, row in zip(positions, cells))
+            cells = ([column[at] for column in self._columns] for at in waiting.values())
+        self._made.update((key, _row(zip(self._names, row))) for key, row in zip(waiting, cells))
         self._waiting, self._columns = {}, []
 
 

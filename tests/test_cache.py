@@ -455,12 +455,16 @@ def test_a_build_that_prunes_keeps_what_it_needs_and_drops_the_entries_of_the_da
     env = {**os.environ, cache.CACHE_ENV: str(tmp_path / "cache")}
 
     def build(*extra: str) -> str:
-        done = subprocess.run([sys.executable, "-c", "from fokus_pi.cli import main; main()", "build", "--data",
+        done = subprocess.run([sys.executable, "-c", "from fokus_pi.cli import run; run()", "build", "--data",
                                str(tiny_copy), "--out", str(tmp_path / "site"), "--config", str(TINY_CONFIG), *extra],
                               env=env, capture_output=True, text=True, check=True)
         return done.stdout
 
     assert "Build-Cache" not in build()
+    # the command ends without the interpreter's teardown (cli.run); its connection is closed all the same, which
+    # folds the write-ahead log into the database
+    assert not (tmp_path / "cache" / "entries.sqlite-wal").exists()
+    assert (tmp_path / "cache" / "entries.sqlite").stat().st_size > 0
     values = sorted((tiny_copy / "snapshots").iterdir())[-1] / "values.csv"
     text = values.read_text(encoding="utf-8")
     values.write_text(text.replace(",2024,10.7143,1800,", ",2024,10.1190,1700,", 1), encoding="utf-8")

@@ -111,3 +111,31 @@ def test_serve_gives_a_live_preview(tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_installed_command_exits_quickly_with_output_handlers_and_code(tmp_path, broken_demo):
+    """`fokus` as installed (cli.run) leaves without the interpreter's teardown: what it printed still arrives,
+    exit handlers registered during the run still run, and the exit code is the command's."""
+    import subprocess
+    import sys
+
+    from .conftest import TINY
+
+    marker = tmp_path / "handler-ran"
+    script = ("import atexit, pathlib, sys; from fokus_pi import cli; "
+              f"atexit.register(pathlib.Path({str(marker)!r}).write_text, 'ja'); "
+              "sys.argv = ['fokus', *sys.argv[1:]]; cli.run()")
+
+    def fokus(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, timeout=300,
+                              cwd=tmp_path)
+
+    ok = fokus("check", "--data", str(TINY), "--content", str(tmp_path / "keine-texte"))
+    assert ok.returncode == 0 and ok.stdout.startswith("OK: ") and "Gemeinden" in ok.stdout
+    assert marker.read_text() == "ja"
+    marker.unlink()
+    bad = fokus("check", "--data", str(broken_demo))
+    assert bad.returncode == 1 and "3 Fehler gefunden; nichts veröffentlicht." in bad.stderr
+    assert "values.csv:2:" in bad.stderr and marker.read_text() == "ja"
+    usage = fokus("demo", "--scale", "land", "--out", "data")
+    assert usage.returncode == 2 and "synthetische Daten nicht nach data/ schreiben" in usage.stderr

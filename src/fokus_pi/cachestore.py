@@ -22,6 +22,7 @@ none of the last KEEP such builds used: a cache carried from one CI run to the n
 
 from __future__ import annotations
 
+import atexit
 import itertools
 import os
 import sqlite3
@@ -62,6 +63,15 @@ def _connection(base: Path) -> sqlite3.Connection:
         _lay_out(con)
     _open.append((str(base), os.getpid(), con))
     return con
+
+
+@atexit.register
+def _close() -> None:
+    """This process's connection closed when it ends, which folds the write-ahead log into the database file:
+    the `fokus` command ends without the interpreter's teardown (cli.run), which closed it before."""
+    with _lock:
+        if _open and _open[0][1] == os.getpid():
+            _open.pop()[2].close()
 
 
 def _lay_out(con: sqlite3.Connection) -> None:

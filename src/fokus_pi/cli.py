@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import sys
@@ -189,5 +190,27 @@ def demo(out_dir: Path, seed: int, scale: str) -> None:
     click.echo(f"Demodaten nach {out_dir} geschrieben" + (f" (synthetisch: {scale})" if scale != "kreis" else ""))
 
 
+def run() -> None:
+    """The `fokus` command as installed: ``main``, then the exit handlers, flushed output and an exit that skips
+    tearing the interpreter down. That teardown freed every object of a finished build one by one (the report,
+    the pages, the modules): 0.15–0.35 s of a 3 s rebuild, for nothing, since the process ends anyway. Every
+    file is closed by then (each is written in a ``with`` block); the cache's SQLite database keeps its
+    committed entries in its write-ahead log as after any ended process. An exception other than SystemExit
+    ends the process as usual, with its traceback. Tests call ``main`` through click's runner instead."""
+    try:
+        main()  # click's standalone mode ends in SystemExit in every case
+    except SystemExit as exc:
+        code = exc.code
+    else:  # pragma: no cover - only without standalone mode
+        code = 0
+    if code is not None and not isinstance(code, int):
+        print(code, file=sys.stderr)  # what the interpreter does with sys.exit("message")
+        code = 1
+    atexit._run_exitfuncs()  # multiprocessing's, logging's, temporary folders' finalizers
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code or 0)
+
+
 if __name__ == "__main__":
-    main()
+    run()

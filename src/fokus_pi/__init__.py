@@ -10,10 +10,10 @@ import os
 __version__ = "0.1.0"
 
 # No transparent huge pages for Arrow's allocator (mimalloc) and NumPy's large arrays. Both ask the kernel for
-# them (madvise), and where the kernel then makes them on the first touch, as Debian's and Ubuntu's defaults
-# (enabled=madvise, defrag=madvise) do, it compacts and zeroes 2 MB at a time inside the fault: stalls of
-# 0.1-0.25 s when Arrow split the demo's newest value table (0.01 s without); a demo rebuild 3.3 -> 2.9 s
-# (BENCHMARKS.md). Set here, before either library is imported by this package, and only where the variables
-# are not set already, so an operator can turn them on again.
+# them (madvise), and under the kernel's default defrag setting (madvise) it then compacts memory and zeroes
+# 2 MB at a time inside the page fault of the first touch: stalls of 0.1-0.25 s when Arrow split the demo's
+# newest value table (0.01 s without); a demo rebuild 3.3 -> 2.9 s, a Land 75-78 -> 58-66 s (BENCHMARKS.md).
+# Set here, before either library is imported by this package, and only where the variables are not set
+# already, so an operator can turn them on again.
 for _name in ("MIMALLOC_ALLOW_THP", "NUMPY_MADVISE_HUGEPAGE"):
     os.environ.setdefault(_name, "0")

@@ -117,9 +117,10 @@ def compute(values: pd.DataFrame, config: Config, catalogue: Catalogue, gemeinde
             areas: list[str]) -> Result:
     """Index for the Gemeinden (AGS -> bez), the given other ``areas`` (planning areas, Kreis) and the groups."""
     names = [v.indicator for v in config.variables]
-    groups = aggregate(values, catalogue, group_members(values, config, gemeinden))
-    rows = pd.concat([values, groups], ignore_index=True)
-    rows = rows[rows["indicator"].isin(names) & (rows["flag"] == "") & rows["value"].notna()]
+    used = values[values["indicator"].isin(names)]  # the groups' sums of the other 70 indicators went unused
+    groups = aggregate(used, catalogue, group_members(values, config, gemeinden))
+    rows = pd.concat([used, groups], ignore_index=True)
+    rows = rows[(rows["flag"] == "") & rows["value"].notna()]
     keep = set(gemeinden) | set(areas) | {g.id for g in config.groups}
     wide = rows[rows["area"].isin(keep)].pivot_table(index=["area", "year"], columns="indicator", values="value")
     wide = wide.reindex(columns=names)

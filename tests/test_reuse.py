@@ -86,6 +86,22 @@ def test_a_page_that_read_something_incomparable_is_not_stored(tiny_report, tmp_
     assert reuse.find(job, inputs).source == "# X"
 
 
+def test_pages_are_handed_on_without_the_hashes_they_are_stored_with(tiny_report, tmp_path, monkeypatch):
+    """The hashes are for the next build; a build holds every page (2 GB of hashes for Germany's)."""
+    import pickle
+
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
+    inputs = reuse.Inputs(tiny_report)
+    job = reuse.job_key("y.md", "Y", plan_pages, None, (True, False))
+    read = {("attr", "register"), ("rows", "einkommen", "01099001")}
+    kept = reuse.keep(job, "# Y", ("<table></table>",), {"z.md": {"y.md"}}, read, inputs)
+    assert (kept.source, kept.blocks, kept.linked, kept.inputs) == ("# Y", ("<table></table>",), {"z.md": {"y.md"}}, {})
+    stored = pickle.loads(cache.lookup(reuse.NAMESPACE, job))
+    assert stored.inputs == {t: inputs(t) for t in read} and len(stored.inputs) == 2
+    found = reuse.find(job, inputs)
+    assert (found.source, found.blocks, found.inputs) == ("# Y", ("<table></table>",), {})
+
+
 def test_the_content_hash_is_the_same_in_every_process(tiny_report):
     """Sets and dicts enter sorted, frames by their values: another hash seed gives the same digest."""
     code = ("import sys; from fokus_pi.report import load_report; from fokus_pi.digest import digest; "

@@ -31,7 +31,8 @@ def planned(monkeypatch):
 
 
 def _uris(report, jobs: list[str]) -> list[str]:
-    names = {reuse.job_key(uri, title, make, subject, (True, False)): uri for uri, title, make, subject in _page_jobs(report)}
+    names = {reuse.job_key(uri, title, make, subject, (True, False)): uri
+             for uri, title, make, subject in _page_jobs(report)}
     return sorted(names[j] for j in jobs)
 
 
@@ -87,7 +88,7 @@ def test_a_page_that_read_something_incomparable_is_not_stored(tiny_report, tmp_
 
 
 def test_pages_are_handed_on_without_the_hashes_they_are_stored_with(tiny_report, tmp_path, monkeypatch):
-    """The hashes are for the next build; a build holds every page (2 GB of hashes for Germany's)."""
+    """The hashes are for the next build; a build holds every page (1.6 GB of hashes for Germany's)."""
     import pickle
 
     monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))

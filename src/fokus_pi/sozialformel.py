@@ -117,7 +117,7 @@ def compute(values: pd.DataFrame, config: Config, catalogue: Catalogue, gemeinde
             areas: list[str]) -> Result:
     """Index for the Gemeinden (AGS -> bez), the given other ``areas`` (planning areas, Kreis) and the groups."""
     names = [v.indicator for v in config.variables]
-    used = values[values["indicator"].isin(names)]  # the groups' sums of the other 70 indicators went unused
+    used = values[values["indicator"].isin(names)]  # the groups' sums of every other indicator went unused
     groups = aggregate(used, catalogue, group_members(values, config, gemeinden))
     rows = pd.concat([used, groups], ignore_index=True)
     rows = rows[(rows["flag"] == "") & rows["value"].notna()]
